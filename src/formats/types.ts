@@ -58,11 +58,30 @@ export interface StreamDecoder {
   end(): StreamEvent[]
 }
 
+/**
+ * Differences between OpenAI-compatible services, folded in when building
+ * their requests. Presets (src/providers/presets.ts) set them per service.
+ */
+export interface OpenAIQuirks {
+  /** The service rejects `stream_options` (so usage may be missing from streams). */
+  noStreamOptions?: boolean
+  /** The service rejects `parallel_tool_calls`. */
+  noParallelToolCalls?: boolean
+  /** Send max tokens as `max_completion_tokens` instead of `max_tokens`. */
+  maxCompletionTokens?: boolean
+  /** Send earlier turns' thinking back as `reasoning_content` (DeepSeek tool turns need it). */
+  reasoningContentInput?: boolean
+  /** The service does not understand `reasoning_effort`. */
+  noReasoningEffort?: boolean
+}
+
 export interface ProviderRequestOptions {
   /** The provider-side model id. */
   model: string
   /** Default max output tokens when the request has none and the format needs one. */
   defaultMaxTokens?: number
+  /** OpenAI-compatible service differences (ignored by other formats). */
+  quirks?: OpenAIQuirks
 }
 
 export interface ProviderFormat {
