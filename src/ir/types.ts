@@ -20,6 +20,8 @@ export interface TextPart {
   type: 'text'
   text: string
   cache?: CacheHint
+  /** Gemini's `thoughtSignature` on a plain text part; sent back unchanged. */
+  signature?: string
 }
 
 export interface ImagePart {
