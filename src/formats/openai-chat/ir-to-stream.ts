@@ -1,0 +1,140 @@
+/**
+ * IR stream events as `chat.completion.chunk` SSE frames, one event at a time.
+ * Thinking goes out as `reasoning_content` deltas (DeepSeek's convention) and,
+ * when each thinking part ends, as one `reasoning_details` entry holding its
+ * full text and signature, which a client can send back unchanged.
+ */
+import type { RedactedThinkingPart, StreamEvent, ThinkingPart, Usage } from '../../ir/types.js'
+import { sseFrame } from '../../util/sse.js'
+import type { EncodeContext, StreamEncoder } from '../types.js'
+import { renderStreamError } from './errors.js'
+import { newCompletionId, nowSeconds } from './ids.js'
+import { finishReasonFor } from './map-stop-reason.js'
+import { usageToOpenAI } from './map-usage.js'
+import { reasoningDetailFromPart } from './reasoning-details.js'
+import type { OpenAIChatCompletionChunk, OpenAIChunkDelta, OpenAIFinishReason } from './wire-types.js'
+
+export class OpenAIStreamEncoder implements StreamEncoder {
+  private id = ''
+  private readonly created = nowSeconds()
+  private started = false
+  /** IR part index -> position among this message's tool calls (the wire `index`). */
+  private readonly toolCallIndex = new Map<number, number>()
+  /** Thinking parts still open, by IR index, collected for their `reasoning_details` entry. */
+  private readonly thinking = new Map<number, ThinkingPart>()
+  private reasoningDetailCount = 0
+  private usage: Usage = { inputTokens: 0, outputTokens: 0 }
+
+  constructor(private readonly context: EncodeContext) {}
+
+  encode(event: StreamEvent): string {
+    switch (event.type) {
+      case 'start':
+        if (!this.id) this.id = event.id
+        this.usage = { ...this.usage, ...event.usage }
+        return this.begin()
+      case 'text_delta':
+        return event.text ? this.begin() + this.chunk({ content: event.text }) : ''
+      case 'thinking_delta':
+        this.thinkingPart(event.index).text += event.text
+        return event.text ? this.begin() + this.chunk({ reasoning_content: event.text }) : ''
+      case 'signature':
+        return this.begin() + this.signature(event.index, event.signature)
+      case 'redacted_thinking':
+        return this.begin() + this.reasoningDetail({ type: 'redacted_thinking', data: event.data })
+      case 'tool_call_start': {
+        const wireIndex = this.toolCallIndex.size
+        this.toolCallIndex.set(event.index, wireIndex)
+        const call = { index: wireIndex, id: event.id, type: 'function' as const, function: { name: event.name, arguments: '' } }
+        return this.begin() + this.chunk({ tool_calls: [call] })
+      }
+      case 'tool_call_delta': {
+        const wireIndex = this.toolCallIndex.get(event.index)
+        if (wireIndex === undefined || !event.json) return ''
+        return this.chunk({ tool_calls: [{ index: wireIndex, function: { arguments: event.json } }] })
+      }
+      case 'part_end':
+        return this.endThinking(event.index)
+      case 'usage':
+        this.usage = { ...this.usage, ...event.usage }
+        return ''
+      case 'finish':
+        return this.finish(finishReasonFor(event.reason, this.toolCallIndex.size > 0), event.usage)
+      case 'error':
+        return renderStreamError(event.error)
+    }
+  }
+
+  end(): string {
+    return 'data: [DONE]\n\n'
+  }
+
+  /** The first chunk carries the role, as OpenAI's does; sent once, before any content. */
+  private begin(): string {
+    if (this.started) return ''
+    this.started = true
+    if (!this.id) this.id = newCompletionId()
+    return this.chunk({ role: 'assistant', content: '', refusal: null })
+  }
+
+  private thinkingPart(index: number): ThinkingPart {
+    let part = this.thinking.get(index)
+    if (!part) {
+      part = { type: 'thinking', text: '' }
+      this.thinking.set(index, part)
+    }
+    return part
+  }
+
+  private signature(index: number, signature: string): string {
+    const wireIndex = this.toolCallIndex.get(index)
+    if (wireIndex !== undefined) {
+      return this.chunk({ tool_calls: [{ index: wireIndex, extra_content: { google: { thought_signature: signature } } }] })
+    }
+    const part = this.thinkingPart(index)
+    part.signature = (part.signature ?? '') + signature
+    return ''
+  }
+
+  private endThinking(index: number): string {
+    const part = this.thinking.get(index)
+    if (!part) return ''
+    this.thinking.delete(index)
+    return this.reasoningDetail(part)
+  }
+
+  private reasoningDetail(part: ThinkingPart | RedactedThinkingPart): string {
+    return this.chunk({ reasoning_details: [reasoningDetailFromPart(part, this.reasoningDetailCount++)] })
+  }
+
+  private finish(reason: OpenAIFinishReason, usage: Usage): string {
+    let text = this.begin()
+    for (const index of [...this.thinking.keys()]) text += this.endThinking(index)
+    text += this.chunk({}, reason)
+    this.usage = { ...this.usage, ...usage }
+    if (this.context.includeUsage) text += this.frame({ choices: [], usage: usageToOpenAI(this.usage) })
+    return text
+  }
+
+  private chunk(delta: OpenAIChunkDelta, finishReason: OpenAIFinishReason | null = null): string {
+    return this.frame({ choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] })
+  }
+
+  private frame(fields: Pick<OpenAIChatCompletionChunk, 'choices'> & { usage?: OpenAIChatCompletionChunk['usage'] }): string {
+    const chunk: OpenAIChatCompletionChunk = {
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model: this.context.model,
+      system_fingerprint: null,
+      choices: fields.choices,
+    }
+    // With include_usage OpenAI puts `usage: null` on every chunk but the last.
+    if (this.context.includeUsage) chunk.usage = fields.usage ?? null
+    return sseFrame(JSON.stringify(chunk))
+  }
+}
+
+export function createStreamEncoder(context: EncodeContext): StreamEncoder {
+  return new OpenAIStreamEncoder(context)
+}
