@@ -84,7 +84,7 @@ export const PRESETS: readonly Preset[] = [
     // (and in `x_groq.usage`) regardless. Groq also rejects `n` > 1, `logprobs`
     // and `logit_bias`, and `reasoning_effort` on models that do not reason.
     quirks: { noStreamOptions: true },
-    docs: 'https://console.groq.com/docs/openai',
+    docs: 'https://console.groq.com/docs',
   },
   {
     name: 'mistral',
@@ -187,10 +187,10 @@ export const PRESETS: readonly Preset[] = [
     baseURL: 'http://127.0.0.1:11434/v1',
     keyRequired: false,
     local: true,
-    // Ollama's OpenAI layer honours `stream_options.include_usage` and ignores
-    // fields it does not know.
+    // Ollama's OpenAI layer documents `stream_options.include_usage` and ignores
+    // fields it does not know (not verified against every Ollama version).
     quirks: {},
-    docs: 'https://docs.ollama.com/api/openai-compatibility',
+    docs: 'https://docs.ollama.com',
   },
   {
     name: 'lmstudio',
@@ -203,7 +203,7 @@ export const PRESETS: readonly Preset[] = [
     // are known to fail.
     quirks: {},
     aliases: ['lm-studio'],
-    docs: 'https://lmstudio.ai/docs/app/api/endpoints/openai',
+    docs: 'https://lmstudio.ai/docs',
   },
   {
     name: 'vllm',
@@ -216,7 +216,7 @@ export const PRESETS: readonly Preset[] = [
     local: true,
     // vLLM implements stream_options, parallel_tool_calls and max_completion_tokens.
     quirks: {},
-    docs: 'https://docs.vllm.ai/en/latest/serving/openai_compatible_server.html',
+    docs: 'https://docs.vllm.ai',
   },
 ]
 
