@@ -54,8 +54,10 @@ export function isErrorEnvelope(value: unknown): value is GeminiErrorBody {
 
 function fromEnvelope(envelope: GeminiErrorBody, status: number, rawBody: string, retryAfterMs: number | undefined): GatewayError {
   const { message, status: rpcStatus } = envelope.error
-  return new GatewayError(kindFor(envelope, status), message || `Gemini returned ${rpcStatus ?? `HTTP ${status}`}`, {
-    status,
+  const kind = kindFor(envelope, status)
+  return new GatewayError(kind, message || `Gemini returned ${rpcStatus ?? `HTTP ${status}`}`, {
+    // A kind the details overrode gets its own status, so envelope and status agree.
+    status: kind === kindForStatus(status) ? status : undefined,
     retryAfterMs,
     upstreamType: rpcStatus,
     upstreamBody: rawBody,
