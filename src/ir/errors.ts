@@ -51,6 +51,9 @@ export interface GatewayErrorOptions {
   upstreamType?: string
   /** Which provider produced it, if any. */
   provider?: string
+  /** The upstream's error body as received, and the format it is in: same-format clients get it verbatim. */
+  upstreamBody?: string
+  upstreamFormat?: 'openai' | 'anthropic' | 'gemini'
   cause?: unknown
 }
 
@@ -62,6 +65,8 @@ export class GatewayError extends Error {
   readonly retryAfterMs?: number
   readonly upstreamType?: string
   readonly provider?: string
+  readonly upstreamBody?: string
+  readonly upstreamFormat?: 'openai' | 'anthropic' | 'gemini'
 
   constructor(kind: ErrorKind, message: string, options: GatewayErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -73,6 +78,8 @@ export class GatewayError extends Error {
     this.retryAfterMs = options.retryAfterMs
     this.upstreamType = options.upstreamType
     this.provider = options.provider
+    this.upstreamBody = options.upstreamBody
+    this.upstreamFormat = options.upstreamFormat
   }
 }
 

@@ -1,0 +1,97 @@
+/**
+ * One client request, start to finish: validate, resolve the model, try the
+ * targets (passthrough when the formats match, translation otherwise), and
+ * answer — errors always in the client's own envelope. Used by the HTTP server
+ * and by the one-off CLI commands alike.
+ */
+import { clientFormats } from '../formats/registry.js'
+import type { ClientFormat } from '../formats/types.js'
+import { GatewayError, toGatewayError } from '../ir/errors.js'
+import type { IRRequest } from '../ir/types.js'
+import type { Recorder } from '../log/record.js'
+import { runWithFallback } from '../routing/fallback.js'
+import { resolveModel } from '../routing/resolve-model.js'
+import type { RoutingContext, Target } from '../routing/types.js'
+import { type AttemptContext, JSON_HEADERS } from './attempt.js'
+import { passthrough } from './passthrough.js'
+import { type CostFunction, RequestTrace } from './request-trace.js'
+import { translated } from './translate.js'
+import type { GatewayResponse, InboundRequest } from './types.js'
+
+export interface GatewayRuntime {
+  routing: RoutingContext
+  recorder: Recorder
+  cost: CostFunction
+}
+
+/** An error as the client's format renders it; same-format upstream errors pass through verbatim. */
+export function errorResponse(client: ClientFormat, error: GatewayError, headers: Record<string, string> = {}): GatewayResponse {
+  const out = { ...JSON_HEADERS, ...headers }
+  if (error.retryAfterMs !== undefined) out['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000))
+  if (error.upstreamBody && error.upstreamFormat === client.name) {
+    try {
+      JSON.parse(error.upstreamBody)
+      return { status: error.status, headers: out, body: error.upstreamBody }
+    } catch {
+      // not JSON: render it ourselves below
+    }
+  }
+  const rendered = client.renderError(error)
+  return { status: rendered.status, headers: out, body: JSON.stringify(rendered.body) }
+}
+
+function sameFormat(client: ClientFormat, target: Target): boolean {
+  return target.provider.format === client.name && target.provider.forward !== undefined
+}
+
+export async function handleRequest(runtime: GatewayRuntime, inbound: InboundRequest): Promise<GatewayResponse> {
+  const client = clientFormats[inbound.format]
+  const trace = new RequestTrace(
+    { format: inbound.format, endpoint: inbound.endpoint, headers: inbound.headers, origin: inbound.origin ?? 'server' },
+    runtime.recorder,
+    runtime.cost,
+  )
+  trace.request = inbound.body
+  const idHeader = { 'x-llm-gateway-id': trace.id }
+
+  // One controller for the whole request: the client leaving aborts every upstream call.
+  const controller = new AbortController()
+  if (inbound.signal.aborted) controller.abort()
+  else inbound.signal.addEventListener('abort', () => controller.abort(), { once: true })
+
+  try {
+    if (inbound.bodyError) throw inbound.bodyError
+    client.validateRequest(inbound.body)
+    const body = inbound.body as { model: string; stream?: boolean }
+    trace.model = body.model
+    trace.stream = body.stream === true
+    const targets = resolveModel(body.model, runtime.routing)
+
+    let ir: IRRequest | undefined
+    const context: AttemptContext = {
+      inbound,
+      client,
+      trace,
+      signal: controller.signal,
+      ir: () => (ir ??= client.parseRequest(inbound.body)),
+    }
+    const { value, target } = await runWithFallback(targets, trace.attempts, controller.signal, (candidate) => {
+      trace.provider = candidate.provider.name
+      trace.providerModel = candidate.model
+      return sameFormat(client, candidate) ? passthrough(context, candidate) : translated(context, candidate)
+    })
+    value.headers = {
+      ...value.headers,
+      ...idHeader,
+      'x-llm-gateway-provider': target.provider.name,
+      'x-llm-gateway-model': target.model,
+      'x-llm-gateway-attempts': String(trace.attempts.length),
+    }
+    return value
+  } catch (caught) {
+    const error = toGatewayError(caught)
+    const cancelled = error.kind === 'cancelled' || inbound.signal.aborted
+    trace.finish(() => ({ status: cancelled ? 499 : error.status, error, cancelled }))
+    return errorResponse(client, error, { ...idHeader, 'x-llm-gateway-attempts': String(trace.attempts.length) })
+  }
+}

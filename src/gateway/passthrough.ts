@@ -1,0 +1,125 @@
+/**
+ * The fast path: client and provider speak the same format, so the client's
+ * body goes upstream with only the model rewritten and the response comes back
+ * byte for byte, streamed chunk by chunk as it arrives. The traffic log's
+ * assembled response is built from the relayed chunks after the fact.
+ */
+import { providerFormats } from '../formats/registry.js'
+import { ResponseAccumulator } from '../ir/accumulate.js'
+import { GatewayError } from '../ir/errors.js'
+import { networkError, readText } from '../providers/http/upstream-client.js'
+import type { UpstreamResponse } from '../providers/types.js'
+import type { Target } from '../routing/types.js'
+import { SSEParser } from '../util/sse.js'
+import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
+import { rewriteModel } from './rewrite-model.js'
+import type { GatewayResponse } from './types.js'
+
+/** Upstream response headers worth passing on (ids, rate limits); never auth or hop-by-hop ones. */
+const FORWARDED_HEADER = /^(x-request-id|request-id|openai-processing-ms|openai-version|x-ratelimit-.*|anthropic-ratelimit-.*|retry-after)$/
+
+function forwardedHeaders(upstream: UpstreamResponse, stream: boolean): Record<string, string> {
+  const headers: Record<string, string> = { ...(stream ? SSE_HEADERS : JSON_HEADERS) }
+  for (const [key, value] of Object.entries(upstream.headers)) {
+    if (FORWARDED_HEADER.test(key)) headers[key] = value
+  }
+  return headers
+}
+
+function isEventStream(upstream: UpstreamResponse): boolean {
+  return (upstream.headers['content-type'] ?? '').includes('text/event-stream')
+}
+
+/** Rebuild the streamed reply as one client-format response, for the log. */
+function assemble(context: AttemptContext, target: Target, chunks: Buffer[]) {
+  const format = providerFormats[target.provider.format!]
+  const parser = new SSEParser()
+  const decoder = format.createStreamDecoder()
+  const accumulator = new ResponseAccumulator()
+  for (const chunk of chunks) {
+    for (const message of parser.push(chunk)) for (const event of decoder.decode(message)) accumulator.push(event)
+  }
+  for (const message of parser.end()) for (const event of decoder.decode(message)) accumulator.push(event)
+  const ir = accumulator.result()
+  return { ir, error: accumulator.error, response: context.client.responseFromIR(ir, { model: ir.model || target.model }) }
+}
+
+async function* relay(context: AttemptContext, target: Target, upstream: UpstreamResponse): AsyncGenerator<Uint8Array | string> {
+  const { trace, client } = context
+  const chunks: Buffer[] = []
+  let completed = false
+  let failure: GatewayError | undefined
+  try {
+    for await (const chunk of upstream.body) {
+      trace.firstByte()
+      chunks.push(chunk as Buffer)
+      yield chunk as Buffer
+    }
+    completed = true
+  } catch (error) {
+    failure = networkError(error, target.provider.name, '', target.provider.config.timeouts)
+    if (failure.kind !== 'cancelled') yield client.renderStreamError(failure)
+  } finally {
+    upstream.body.destroy()
+    const cancelled = !completed && (failure === undefined || failure.kind === 'cancelled')
+    trace.finish(() => {
+      const { ir, error, response } = assemble(context, target, chunks)
+      const streamError = failure ?? error
+      return {
+        status: cancelled ? 499 : 200,
+        usage: ir.usage,
+        response,
+        error: cancelled ? new GatewayError('cancelled', 'The client disconnected before the stream ended') : streamError,
+        cancelled,
+      }
+    })
+  }
+}
+
+export async function passthrough(context: AttemptContext, target: Target): Promise<GatewayResponse> {
+  const { inbound, trace } = context
+  const provider = target.provider
+  const format = providerFormats[provider.format!]
+  const stream = (inbound.body as { stream?: unknown }).stream === true
+  const upstream = await provider.forward!({
+    operation: inbound.operation,
+    model: target.model,
+    body: rewriteModel(inbound.rawBody, inbound.body as { model?: unknown }, target.model),
+    stream,
+    clientHeaders: inbound.headers,
+    signal: context.signal,
+  })
+
+  if (upstream.status >= 300) {
+    const text = await readText(upstream).catch(() => '')
+    const error = format.errorFromUpstream(upstream.status, text, upstream.headers)
+    throw new GatewayError(error.kind, error.message, {
+      status: error.status,
+      param: error.param,
+      code: error.code,
+      retryAfterMs: error.retryAfterMs,
+      upstreamType: error.upstreamType,
+      provider: provider.name,
+      upstreamBody: text,
+      upstreamFormat: format.name,
+    })
+  }
+
+  if (stream && isEventStream(upstream)) {
+    return { status: upstream.status, headers: forwardedHeaders(upstream, true), body: relay(context, target, upstream) }
+  }
+
+  let text: string
+  try {
+    text = await readText(upstream)
+  } catch (error) {
+    throw networkError(error, provider.name, '', provider.config.timeouts)
+  }
+  trace.firstByte()
+  trace.finish(() => {
+    const response = JSON.parse(text) as unknown
+    const usage = inbound.operation === 'chat' ? format.responseToIR(response).usage : undefined
+    return { status: upstream.status, response, usage }
+  })
+  return { status: upstream.status, headers: forwardedHeaders(upstream, false), body: text }
+}

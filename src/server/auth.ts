@@ -1,0 +1,24 @@
+/**
+ * Gateway keys (`server.apiKeys`): clients send one as `Authorization: Bearer`
+ * (OpenAI SDKs) or `x-api-key` (Anthropic SDKs). Compared in constant time on
+ * digests so neither content nor length leaks through timing.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto'
+
+const digest = (value: string) => createHash('sha256').update(value).digest()
+
+export function createKeyCheck(keys: string[]): (headers: Headers) => boolean {
+  if (keys.length === 0) return () => true
+  const digests = keys.map(digest)
+  return (headers) => {
+    const bearer = headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
+    const presented = [bearer, headers.get('x-api-key') ?? undefined].filter((k): k is string => Boolean(k))
+    let ok = false
+    for (const key of presented) {
+      const candidate = digest(key)
+      // Check every configured key: no early exit that would time the match.
+      for (const expected of digests) ok = timingSafeEqual(candidate, expected) || ok
+    }
+    return ok
+  }
+}
