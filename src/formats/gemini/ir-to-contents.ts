@@ -2,9 +2,12 @@
  * IR messages -> Gemini `contents`. Roles become user/model; tool results
  * become `functionResponse` parts named after their call; thought signatures
  * ride back on the part they came with (text, thought or functionCall).
- * Unsigned thinking and redacted thinking are dropped: Gemini reads nothing
- * from unsigned thought text and cannot use another provider's opaque data.
- * Consecutive turns of one role merge, since Gemini expects alternation.
+ * A signed thought goes back as the thought part it was, text included:
+ * Gemini checks the signature against that content and answers 400 "invalid
+ * thought signature" when it changed. Unsigned thinking and redacted thinking
+ * are dropped: Gemini reads nothing from unsigned thought text and cannot use
+ * another provider's opaque data. Consecutive turns of one role merge (Gemini
+ * expects alternation), part by part, so no signed part's content changes.
  */
 import type { Message, Part, ToolResultPart } from '../../ir/types.js'
 import { imageToPart } from './image-to-part.js'
