@@ -36,7 +36,8 @@ export class ResponseAccumulator {
       }
       case 'signature': {
         const part = this.parts[event.index]
-        if (part?.type === 'thinking' || part?.type === 'tool_call') part.signature = (part.signature ?? '') + event.signature
+        // Anthropic signs thinking; Gemini may sign text and tool calls too.
+        if (part?.type === 'thinking' || part?.type === 'tool_call' || part?.type === 'text') part.signature = (part.signature ?? '') + event.signature
         else if (!part) this.parts[event.index] = { type: 'thinking', text: '', signature: event.signature }
         break
       }
