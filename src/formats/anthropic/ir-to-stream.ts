@@ -36,6 +36,8 @@ export class AnthropicStreamEncoder implements StreamEncoder {
   private nextWireIndex = 0
   private current: OpenBlock | undefined
   private usage: Partial<Usage> = {}
+  /** IR indices that have had a block, so a late event cannot reopen one. */
+  private readonly seen = new Set<number>()
 
   constructor(private readonly context: EncodeContext) {}
 
@@ -103,6 +105,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     if (!alwaysNew && this.current?.irIndex === irIndex && this.current.kind === kind) return ''
     const before = this.ensureStarted() + (this.current ? this.close() : '')
     const wireIndex = this.nextWireIndex++
+    this.seen.add(irIndex)
     this.current = { irIndex, wireIndex, kind, signature: '' }
     return before + frame('content_block_start', { index: wireIndex, content_block: startBlock(kind, fields) })
   }
@@ -112,8 +115,13 @@ export class AnthropicStreamEncoder implements StreamEncoder {
   }
 
   private signature(irIndex: number, signature: string): string {
-    // A Gemini-style signature on a tool call has no place in Anthropic's format.
-    if (this.current?.irIndex === irIndex && this.current.kind === 'tool_use') return ''
+    if (this.current?.irIndex === irIndex) {
+      // Gemini-style signatures on text or tool calls have no place in Anthropic's format.
+      if (this.current.kind === 'thinking') this.current.signature += signature
+      return ''
+    }
+    if (this.seen.has(irIndex)) return ''
+    // A thinking part that starts with its signature (no thinking text shown).
     const opened = this.open(irIndex, 'thinking')
     if (this.current) this.current.signature += signature
     return opened
