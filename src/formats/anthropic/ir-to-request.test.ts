@@ -63,7 +63,9 @@ describe('requestFromIR: OpenAI-style requests', () => {
     ['user -> metadata.user_id', { user: 'u-42' }, { metadata: { user_id: 'u-42' } }, []],
     ['stream', { stream: true }, { stream: true }, []],
     ['temperature clamped to 1', { temperature: 1.6 }, { temperature: 1 }, []],
-    ['sampling kept without thinking', { temperature: 0.2, topP: 0.5, topK: 10 }, { temperature: 0.2, top_p: 0.5, top_k: 10 }, []],
+    ['sampling kept without thinking', { temperature: 0.2, topK: 10 }, { temperature: 0.2, top_k: 10 }, []],
+    ['top_p alone kept', { topP: 0.5 }, { top_p: 0.5 }, []],
+    ['temperature wins over top_p', { temperature: 0.7, topP: 1 }, { temperature: 0.7 }, ['top_p']],
     [
       'thinking drops temperature and top_k, keeps top_p >= 0.95',
       { reasoning: { enabled: true, effort: 'low' }, maxTokens: 10_000, temperature: 0.2, topK: 5, topP: 0.96 },
@@ -111,6 +113,24 @@ describe('requestFromIR: OpenAI-style requests', () => {
 
   it('drops tool_choice when there are no tools', () => {
     expect(requestFromIR(openaiStyle({ toolChoice: { type: 'none' } }), options).tool_choice).toBeUndefined()
+  })
+
+  it('leaves thinking out when the last tool-use turn lost its thinking block', () => {
+    const toolLoop = openaiStyle({
+      reasoning: { enabled: true, effort: 'low' },
+      messages: [
+        { role: 'user', parts: [{ type: 'text', text: 'Weather in Paris?' }] },
+        { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_1', name: 'get_weather', input: { city: 'Paris' } }] },
+        { role: 'user', parts: [{ type: 'tool_result', callId: 'call_1', content: [{ type: 'text', text: '18°C' }] }] },
+      ],
+      tools: [{ name: 'get_weather', inputSchema: { type: 'object' } }],
+    })
+    const out = requestFromIR(toolLoop, options)
+    expect(out.thinking).toBeUndefined()
+    expect(out.max_tokens).toBe(4096)
+    const signed = structuredClone(toolLoop)
+    signed.messages[1].parts.unshift({ type: 'thinking', text: 'Look it up.', signature: 'EqQBCkgI' })
+    expect(requestFromIR(signed, options).thinking).toEqual({ type: 'enabled', budget_tokens: 4096 })
   })
 
   it('refuses n > 1', () => {

@@ -6,7 +6,10 @@
  *   4,096; reasoning turns into `thinking` per reasoning-budget.ts.
  * - With thinking on, Anthropic rejects temperature and top_k and accepts top_p
  *   only from 0.95 up: those are dropped. Otherwise temperature is clamped to
- *   Anthropic's 0..1 (OpenAI's range is 0..2).
+ *   Anthropic's 0..1 (OpenAI's range is 0..2), and when both temperature and
+ *   top_p are set only temperature is sent (recent models reject the pair).
+ * - Thinking is also left out when the conversation's last tool-use turn lost
+ *   its thinking block (thinking-history.ts): Anthropic would reject it.
  * - response_format json_schema -> `output_config.format` (structured outputs);
  *   json_object has no schema to give, so a system instruction asks for a bare
  *   JSON object instead.
@@ -21,6 +24,7 @@ import { applyAutoCache, hasCacheHints } from './auto-cache.js'
 import { withCacheControl } from './cache-control.js'
 import { messagesFromIR } from './ir-to-messages.js'
 import { planThinking } from './reasoning-budget.js'
+import { historyAllowsThinking } from './thinking-history.js'
 import type { AnthropicRequest, AnthropicTextBlock, AnthropicTool, AnthropicToolChoice } from './wire-types.js'
 
 export const JSON_OBJECT_INSTRUCTION =
@@ -67,7 +71,9 @@ function toolChoiceFromIR(choice: ToolChoice | undefined, parallel: boolean | un
 
 function applySampling(body: AnthropicRequest, request: IRRequest, thinking: boolean): void {
   if (request.temperature !== undefined && !thinking) body.temperature = Math.min(1, Math.max(0, request.temperature))
-  if (request.topP !== undefined && (!thinking || request.topP >= MIN_TOP_P_WITH_THINKING)) body.top_p = request.topP
+  // Recent Claude models reject temperature and top_p together; temperature wins.
+  const topPAllowed = thinking ? (request.topP ?? 0) >= MIN_TOP_P_WITH_THINKING : body.temperature === undefined
+  if (request.topP !== undefined && topPAllowed) body.top_p = request.topP
   if (request.topK !== undefined && !thinking) body.top_k = request.topK
 }
 
@@ -75,11 +81,15 @@ export function requestFromIR(request: IRRequest, options: ProviderRequestOption
   if (request.n !== undefined && request.n > 1) {
     throw new GatewayError('invalid_request', 'n > 1 is not supported by Anthropic models', { param: 'n' })
   }
-  const plan = planThinking(request, options.defaultMaxTokens)
+  const messages = messagesFromIR(request.messages)
+  let plan = planThinking(request, options.defaultMaxTokens)
+  if (plan.budgetTokens !== undefined && !historyAllowsThinking(messages)) {
+    plan = planThinking({ ...request, reasoning: undefined }, options.defaultMaxTokens)
+  }
   const body: AnthropicRequest = { model: options.model, max_tokens: plan.maxTokens, messages: [] }
   const system = systemFromIR(request.system, request)
   if (system.length > 0) body.system = system
-  body.messages = messagesFromIR(request.messages)
+  body.messages = messages
   if (request.tools?.length) {
     body.tools = request.tools.map(toolFromIR)
     const choice = toolChoiceFromIR(request.toolChoice, request.parallelToolCalls)

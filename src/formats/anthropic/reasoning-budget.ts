@@ -16,7 +16,8 @@
  *   max_tokens is 1,024 or less no budget fits and thinking is not sent: the
  *   caller's limit comes first.
  * - Thinking is also not sent when tool_choice forces a tool (`required` / `tool`):
- *   Anthropic rejects forced tool use with thinking on.
+ *   Anthropic rejects forced tool use with thinking on. (ir-to-request.ts also
+ *   leaves it out when the history cannot carry it: see thinking-history.ts.)
  */
 import type { IRRequest, ReasoningEffort } from '../../ir/types.js'
 

@@ -61,7 +61,7 @@ describe('requestToIR', () => {
 
   it('parses sampling, forced tool choice and string content', () => {
     const sampling = requestToIR(fixtureJson('requests/plain-sampling.json'))
-    expect(sampling).toMatchObject({ temperature: 0.3, topP: 0.9, topK: 40, toolChoice: { type: 'tool', name: 'lookup_capital' }, stream: false })
+    expect(sampling).toMatchObject({ temperature: 0.3, topK: 40, toolChoice: { type: 'tool', name: 'lookup_capital' }, stream: false })
     expect(sampling.parallelToolCalls).toBeUndefined()
     const strings = requestToIR(fixtureJson('requests/string-content.json'))
     expect(strings.system).toEqual([{ type: 'text', text: 'You are terse.' }])
@@ -86,6 +86,7 @@ describe('requestToIR', () => {
     ['tool_choice any', { tool_choice: { type: 'any', disable_parallel_tool_use: true } }, { toolChoice: { type: 'required' }, parallelToolCalls: false }],
     ['tool_choice none', { tool_choice: { type: 'none' } }, { toolChoice: { type: 'none' } }],
     ['metadata without user', { metadata: {} }, {}],
+    ['top_p', { top_p: 0.9 }, { topP: 0.9 }],
   ])('%s', (_name, extra, expected) => {
     expect(requestToIR({ ...user('hi'), ...extra })).toMatchObject(expected)
   })
