@@ -1,0 +1,154 @@
+/**
+ * The traffic log's writer. `record()` only queues (O(1), no serialization on
+ * the request path); a short timer, or a full queue, turns the queue into one
+ * appended chunk of whole lines per day file. Batches are written one after
+ * another, so lines never interleave however many requests finish at once.
+ * A crash loses at most what is still queued; `close()` flushes it.
+ *
+ * Writing must never take the gateway down: a failure (disk full, no
+ * permission) is reported once on stderr and the batch is dropped.
+ */
+import { mkdir, open } from 'node:fs/promises'
+import { join } from 'node:path'
+import { dayFileName } from './day-file.js'
+import type { LogRecord, Recorder } from './record.js'
+import { createRedactor, type Redactor } from './redact.js'
+import { serializeRecord } from './serialize.js'
+
+export interface FileRecorderOptions {
+  dir: string
+  /** false: request and response are written as null (metadata only). */
+  bodies?: boolean
+  /** Provider and gateway keys: scrubbed from every line. */
+  secrets?: Iterable<string>
+  /** How long a record may wait in memory before it is written. */
+  flushIntervalMs?: number
+  /** Queue length that triggers a write right away. */
+  batchSize?: number
+  /** Records held while the disk is slow; beyond this new ones are dropped (and reported). */
+  maxQueued?: number
+  /** Where the one-time failure report goes (stderr by default). */
+  onError?: (message: string) => void
+}
+
+export class FileRecorder implements Recorder {
+  readonly dir: string
+  /** What has reached the disk so far (for tests and diagnostics). */
+  readonly written = { batches: 0, records: 0 }
+  private readonly bodies: boolean
+  private readonly redact: Redactor
+  private readonly flushIntervalMs: number
+  private readonly batchSize: number
+  private readonly maxQueued: number
+  private readonly onError: (message: string) => void
+  private queue: LogRecord[] = []
+  private timer: NodeJS.Timeout | undefined
+  /** The write in progress (batches are chained so they land in order). */
+  private writing: Promise<void> = Promise.resolve()
+  private dirReady: Promise<void> | undefined
+  private reported = false
+  private dropped = 0
+  private closed = false
+
+  constructor(options: FileRecorderOptions) {
+    this.dir = options.dir
+    this.bodies = options.bodies ?? true
+    this.redact = createRedactor(options.secrets ?? [])
+    this.flushIntervalMs = options.flushIntervalMs ?? 200
+    this.batchSize = options.batchSize ?? 256
+    this.maxQueued = options.maxQueued ?? 20_000
+    this.onError = options.onError ?? ((message) => process.stderr.write(`llm-gateway: ${message}\n`))
+  }
+
+  record(record: LogRecord): void {
+    if (this.queue.length >= this.maxQueued) {
+      this.dropped++
+      return
+    }
+    this.queue.push(record)
+    if (this.queue.length >= this.batchSize || this.closed) void this.flush()
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.flushIntervalMs)
+      // A pending log write alone must not keep a one-off command alive: close() flushes.
+      this.timer.unref()
+    }
+  }
+
+  /** Write everything queued so far; resolves when it is on disk (or has failed). */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = undefined
+    }
+    if (this.queue.length > 0) {
+      const batch = this.queue
+      this.queue = []
+      this.writing = this.writing.then(() => this.write(batch))
+    }
+    return this.writing
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.flush()
+  }
+
+  private async write(batch: LogRecord[]): Promise<void> {
+    // Serialize here, off the request path; group by day so a batch spanning midnight splits cleanly.
+    const chunks = new Map<string, string[]>()
+    for (const record of batch) {
+      let line: string
+      try {
+        line = this.redact(serializeRecord(record, this.bodies))
+      } catch (error) {
+        this.report(`traffic log: could not serialize record ${record.id}: ${(error as Error).message}`)
+        continue
+      }
+      const file = dayFileName(record.time)
+      const lines = chunks.get(file)
+      if (lines) lines.push(line)
+      else chunks.set(file, [line])
+    }
+    try {
+      this.dirReady ??= mkdir(this.dir, { recursive: true }).then(() => undefined)
+      await this.dirReady
+      for (const [file, lines] of chunks) {
+        await appendWhole(join(this.dir, file), `${lines.join('\n')}\n`)
+        this.written.batches++
+        this.written.records += lines.length
+      }
+      if (this.dropped > 0) {
+        this.report(`traffic log: the disk could not keep up; ${this.dropped} records were not logged`)
+        this.dropped = 0
+      }
+    } catch (error) {
+      // Try creating the folder again next time (it may have been removed).
+      this.dirReady = undefined
+      this.report(`traffic log: cannot write to ${this.dir}: ${(error as Error).message} — still serving, but requests are not being logged`)
+    }
+  }
+
+  private report(message: string): void {
+    if (this.reported) return
+    this.reported = true
+    this.onError(message)
+  }
+}
+
+/**
+ * One write(2) in append mode per batch: the batch lands as a unit even when
+ * another process (a one-off CLI command) appends to the same day file.
+ */
+async function appendWhole(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'a')
+  try {
+    const buffer = Buffer.from(text)
+    let offset = 0
+    while (offset < buffer.length) {
+      const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset)
+      offset += bytesWritten
+    }
+  } finally {
+    await handle.close()
+  }
+}

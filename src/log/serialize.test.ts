@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { makeRecord } from '../../test/support/log-records.js'
+import { BODIES_MARKER, parseRecord, parseRecordMeta, serializeRecord } from './serialize.js'
+
+describe('serializeRecord', () => {
+  it('writes one line, metadata first and the bodies last', () => {
+    const record = makeRecord()
+    const line = serializeRecord(record, true)
+    expect(line).not.toContain('\n')
+    expect(line.startsWith(`{"id":"${record.id}"`)).toBe(true)
+    expect(line.indexOf(BODIES_MARKER)).toBeGreaterThan(line.indexOf('"client"'))
+    expect(line.endsWith('}')).toBe(true)
+    expect(JSON.parse(line)).toEqual(record)
+  })
+
+  it('keeps metadata only when bodies are off', () => {
+    const parsed = JSON.parse(serializeRecord(makeRecord(), false))
+    expect(parsed.request).toBeNull()
+    expect(parsed.response).toBeNull()
+    expect(parsed.usage).toEqual({ input: 96, output: 11, cacheRead: 0, cacheWrite: 0, reasoning: 0 })
+  })
+
+  it('writes undefined bodies as null, and escapes newlines inside bodies', () => {
+    const record = makeRecord({ request: undefined, response: { text: 'line one\nline two' } })
+    const line = serializeRecord(record, true)
+    expect(line).not.toContain('\n')
+    expect(JSON.parse(line).request).toBeNull()
+  })
+})
+
+describe('parsing', () => {
+  it('reads the metadata without the bodies, identical otherwise', () => {
+    const record = makeRecord({ error: { type: 'rate_limit', message: 'text with ,"request": inside' } })
+    const meta = parseRecordMeta(serializeRecord(record, true))
+    expect(meta).toEqual({ ...record, request: null, response: null })
+  })
+
+  it('falls back to a full parse for lines in another key order', () => {
+    const record = makeRecord()
+    const reordered = JSON.stringify({ request: record.request, ...record })
+    expect(parseRecordMeta(reordered)?.id).toBe(record.id)
+  })
+
+  it.each([
+    ['a torn line', serializeRecord(makeRecord(), true).slice(0, 80)],
+    ['not JSON', 'hello'],
+    ['JSON that is not a record', '{"a":1}'],
+    ['an array', '[1,2]'],
+  ])('returns null for %s', (_name, line) => {
+    expect(parseRecord(line)).toBeNull()
+    expect(parseRecordMeta(line)).toBeNull()
+  })
+})

@@ -1,0 +1,53 @@
+/**
+ * A record on disk: one JSON object per line, metadata first and the two
+ * (possibly large) bodies last. The order is what lets the reader skip the
+ * bodies cheaply: everything before `,"request":` is the metadata.
+ */
+import type { LogRecord } from './record.js'
+
+/** Where the bodies start in a line. A quote inside a JSON string is escaped, so this cannot occur earlier. */
+export const BODIES_MARKER = ',"request":'
+
+/** One line (no trailing newline). `bodies: false` keeps metadata only. */
+export function serializeRecord(record: LogRecord, bodies: boolean): string {
+  const { request, response, ...meta } = record
+  const head = JSON.stringify(meta)
+  const requestJSON = bodies ? (JSON.stringify(request) ?? 'null') : 'null'
+  const responseJSON = bodies ? (JSON.stringify(response) ?? 'null') : 'null'
+  return `${head.slice(0, -1)}${BODIES_MARKER}${requestJSON},"response":${responseJSON}}`
+}
+
+/** A whole record from a line; null when the line is torn or not JSON. */
+export function parseRecord(line: string): LogRecord | null {
+  try {
+    const value = JSON.parse(line) as unknown
+    return isRecord(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The metadata of a line without parsing its bodies (request and response come
+ * back null). Falls back to a full parse for lines written in another order.
+ */
+export function parseRecordMeta(line: string): LogRecord | null {
+  const cut = line.indexOf(BODIES_MARKER)
+  if (cut > 0) {
+    try {
+      const value = JSON.parse(`${line.slice(0, cut)}}`) as LogRecord
+      if (isRecord(value)) {
+        value.request = null
+        value.response = null
+        return value
+      }
+    } catch {
+      // not our layout: parse it whole below
+    }
+  }
+  return parseRecord(line)
+}
+
+function isRecord(value: unknown): value is LogRecord {
+  return typeof value === 'object' && value !== null && typeof (value as LogRecord).id === 'string' && typeof (value as LogRecord).time === 'string'
+}
