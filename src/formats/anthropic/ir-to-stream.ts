@@ -10,7 +10,7 @@
  * content_block_stop, as the API does (the SDK keeps only the last one).
  */
 import type { GatewayError } from '../../ir/errors.js'
-import type { StreamEvent, Usage } from '../../ir/types.js'
+import type { StopReason, StreamEvent, Usage } from '../../ir/types.js'
 import { sseFrame } from '../../util/sse.js'
 import type { EncodeContext, StreamEncoder } from '../types.js'
 import { renderStreamError } from './errors.js'
@@ -137,7 +137,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     return signature + frame('content_block_stop', { index: block.wireIndex })
   }
 
-  private finish(reason: Parameters<typeof stopReasonFromIR>[0], stopSequence: string | null | undefined, usage: Usage): string {
+  private finish(reason: StopReason, stopSequence: string | null | undefined, usage: Usage): string {
     const out = this.ensureStarted() + this.close()
     this.done = true
     this.usage = { ...this.usage, ...usage }

@@ -4,7 +4,7 @@ import { ResponseAccumulator } from '../../ir/accumulate.js'
 import { GatewayError } from '../../ir/errors.js'
 import type { StreamEvent } from '../../ir/types.js'
 import { SSEParser } from '../../util/sse.js'
-import { createStreamDecoder } from './stream-to-ir.js'
+import { createStreamDecoder, kindForAnthropicType } from './stream-to-ir.js'
 
 /** Decode a recorded-style SSE fixture, fed in small uneven slices like a network would. */
 function decode(file: string): StreamEvent[] {
@@ -150,5 +150,19 @@ describe('Anthropic stream decoder', () => {
     expect(decoder.decode({ event: 'message_start', data: '{not json' })).toMatchObject([{ type: 'error', error: { kind: 'bad_gateway' } }])
     expect(decoder.decode({ event: 'message_stop', data: '{"type":"message_stop"}' })).toEqual([])
     expect(decoder.end()).toEqual([])
+  })
+})
+
+describe('kindForAnthropicType', () => {
+  it.each([
+    ['overloaded_error', 'overloaded'],
+    ['rate_limit_error', 'rate_limit'],
+    ['invalid_request_error', 'invalid_request'],
+    ['timeout_error', 'timeout'],
+    ['api_error', 'api_error'],
+    ['brand_new_error', 'api_error'],
+    [undefined, 'api_error'],
+  ])('%s -> %s', (type, kind) => {
+    expect(kindForAnthropicType(type)).toBe(kind)
   })
 })

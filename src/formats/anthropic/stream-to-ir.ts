@@ -12,7 +12,7 @@
  * - `error` event -> `error` with the upstream type kept; ping is ignored.
  * - end() before message_stop -> a bad_gateway error: the stream was cut short.
  */
-import { GatewayError, kindForStatus, type ErrorKind } from '../../ir/errors.js'
+import { type ErrorKind, GatewayError } from '../../ir/errors.js'
 import type { StopReason, StreamEvent, Usage } from '../../ir/types.js'
 import type { SSEMessage, StreamDecoder } from '../types.js'
 import { stopReasonToIR } from './map-stop-reason.js'
@@ -35,7 +35,7 @@ const KIND_FOR_TYPE: Record<string, ErrorKind> = {
 
 /** The kind for an Anthropic error type (in-stream errors carry no HTTP status). */
 export function kindForAnthropicType(type: string | undefined): ErrorKind {
-  return (type && KIND_FOR_TYPE[type]) || kindForStatus(500)
+  return (type && KIND_FOR_TYPE[type]) || 'api_error'
 }
 
 interface OpenBlock {
