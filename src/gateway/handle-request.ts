@@ -52,6 +52,10 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     runtime.cost,
   )
   trace.request = inbound.body
+  // Known even when validation fails, so failed requests are logged under their model.
+  const requested = inbound.body as { model?: unknown; stream?: unknown } | undefined
+  if (typeof requested?.model === 'string') trace.model = requested.model
+  trace.stream = requested?.stream === true
   const idHeader = { 'x-llm-gateway-id': trace.id }
 
   // One controller for the whole request: the client leaving aborts every upstream call.
@@ -62,9 +66,7 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
   try {
     if (inbound.bodyError) throw inbound.bodyError
     client.validateRequest(inbound.body)
-    const body = inbound.body as { model: string; stream?: boolean }
-    trace.model = body.model
-    trace.stream = body.stream === true
+    const body = inbound.body as { model: string }
     const targets = resolveModel(body.model, runtime.routing)
 
     let ir: IRRequest | undefined
