@@ -22,6 +22,8 @@ export class OpenAIStreamEncoder implements StreamEncoder {
   private readonly toolCallIndex = new Map<number, number>()
   /** Thinking parts still open, by IR index, collected for their `reasoning_details` entry. */
   private readonly thinking = new Map<number, ThinkingPart>()
+  /** IR indices of text parts: Gemini may sign them, and OpenAI has nowhere to put that. */
+  private readonly textParts = new Set<number>()
   private reasoningDetailCount = 0
   private usage: Usage = { inputTokens: 0, outputTokens: 0 }
 
@@ -34,6 +36,7 @@ export class OpenAIStreamEncoder implements StreamEncoder {
         this.usage = { ...this.usage, ...event.usage }
         return this.begin()
       case 'text_delta':
+        this.textParts.add(event.index)
         return event.text ? this.begin() + this.chunk({ content: event.text }) : ''
       case 'thinking_delta':
         this.thinkingPart(event.index).text += event.text
@@ -91,6 +94,7 @@ export class OpenAIStreamEncoder implements StreamEncoder {
     if (wireIndex !== undefined) {
       return this.chunk({ tool_calls: [{ index: wireIndex, extra_content: { google: { thought_signature: signature } } }] })
     }
+    if (this.textParts.has(index)) return ''
     const part = this.thinkingPart(index)
     part.signature = (part.signature ?? '') + signature
     return ''

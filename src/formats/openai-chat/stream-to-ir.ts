@@ -18,6 +18,8 @@ interface OpenPart {
   index: number
   /** For thinking from `reasoning_details`: the entry index it came from (a new one is a new block). */
   detailIndex?: number
+  /** Thinking text so far, to recognise a `reasoning_details` entry that restates the whole block. */
+  text: string
 }
 
 interface ToolCallState {
@@ -106,7 +108,7 @@ export class OpenAIStreamDecoder implements StreamDecoder {
   private partOf(kind: OpenPart['kind'], detailIndex?: number): OpenPart {
     if (this.open && this.open.kind === kind && kind !== 'tool' && this.open.detailIndex === detailIndex) return this.open
     this.closePart()
-    this.open = { kind, index: this.nextIndex++, detailIndex }
+    this.open = { kind, index: this.nextIndex++, detailIndex, text: '' }
     return this.open
   }
 
@@ -127,7 +129,20 @@ export class OpenAIStreamDecoder implements StreamDecoder {
       return
     }
     const text = nonEmpty(delta.reasoning_content) ?? nonEmpty(delta.reasoning)
-    if (text) this.events.push({ type: 'thinking_delta', index: this.partOf('thinking').index, text })
+    if (text) this.thinkingDelta(this.partOf('thinking'), text)
+  }
+
+  private thinkingDelta(part: OpenPart, text: string): void {
+    part.text += text
+    this.events.push({ type: 'thinking_delta', index: part.index, text })
+  }
+
+  /**
+   * A whole block restated after its `reasoning_content` deltas (how this
+   * gateway itself streams a signed block): only the signature is new.
+   */
+  private restatesOpenThinking(text: string | undefined): boolean {
+    return text !== undefined && this.open?.kind === 'thinking' && this.open.detailIndex === undefined && this.open.text === text
   }
 
   private reasoningDetail(detail: JsonObject): void {
@@ -141,8 +156,13 @@ export class OpenAIStreamDecoder implements StreamDecoder {
     const text = detail.type === 'reasoning.text' ? nonEmpty(detail.text) : detail.type === 'reasoning.summary' ? nonEmpty(detail.summary) : undefined
     const signature = detail.type === 'reasoning.text' ? nonEmpty(detail.signature) : undefined
     if (!text && !signature) return
+    if (this.restatesOpenThinking(text)) {
+      if (signature) this.events.push({ type: 'signature', index: this.open!.index, signature })
+      this.closePart()
+      return
+    }
     const part = this.partOf('thinking', detailIndex)
-    if (text) this.events.push({ type: 'thinking_delta', index: part.index, text })
+    if (text) this.thinkingDelta(part, text)
     if (signature) this.events.push({ type: 'signature', index: part.index, signature })
   }
 
@@ -156,7 +176,7 @@ export class OpenAIStreamDecoder implements StreamDecoder {
       const index = this.nextIndex++
       state = { id: id ?? `call_${this.responseId}_${index}`, index }
       this.toolCalls.set(wireIndex, state)
-      this.open = { kind: 'tool', index }
+      this.open = { kind: 'tool', index, text: '' }
       this.events.push({ type: 'tool_call_start', index, id: state.id, name: typeof fn.name === 'string' ? fn.name : '' })
     }
     // Services that interleave argument fragments of parallel calls do not exist in practice;
