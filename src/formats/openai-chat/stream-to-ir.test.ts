@@ -206,6 +206,15 @@ describe('stream decoder: events', () => {
     expect(createStreamDecoder().end()).toMatchObject([{ type: 'error', error: { kind: 'bad_gateway' } }])
   })
 
+  it('treats an SSE event named error as an error, JSON or not', () => {
+    expect(createStreamDecoder().decode({ event: 'error', data: 'upstream timed out' })).toMatchObject([
+      { type: 'error', error: { kind: 'api_error', message: 'upstream timed out' } },
+    ])
+    expect(createStreamDecoder().decode({ event: 'error', data: '{"message":"Overloaded","code":503}' })).toMatchObject([
+      { type: 'error', error: { kind: 'overloaded', status: 503, message: 'Overloaded' } },
+    ])
+  })
+
   it('ignores stray non-JSON data and anything after the end', () => {
     const decoder = createStreamDecoder()
     expect(decoder.decode({ data: 'keep-alive' })).toEqual([])

@@ -58,6 +58,7 @@ export class OpenAIStreamDecoder implements StreamDecoder {
     try {
       payload = JSON.parse(data)
     } catch {
+      if (message.event === 'error') return this.fail(new GatewayError('api_error', data || 'The upstream reported an error mid-stream'))
       return [] // not a chunk (a stray keep-alive line); nothing to translate
     }
     if (!isObject(payload)) return []
@@ -105,8 +106,8 @@ export class OpenAIStreamDecoder implements StreamDecoder {
   }
 
   /** Close the open part unless it is the wanted kind; returns the part to write to. */
-  private partOf(kind: OpenPart['kind'], detailIndex?: number): OpenPart {
-    if (this.open && this.open.kind === kind && kind !== 'tool' && this.open.detailIndex === detailIndex) return this.open
+  private partOf(kind: 'text' | 'thinking', detailIndex?: number): OpenPart {
+    if (this.open && this.open.kind === kind && this.open.detailIndex === detailIndex) return this.open
     this.closePart()
     this.open = { kind, index: this.nextIndex++, detailIndex, text: '' }
     return this.open

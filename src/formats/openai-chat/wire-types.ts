@@ -7,14 +7,11 @@
 export interface OpenAITextPart {
   type: 'text'
   text: string
-  /** Not OpenAI's: the OpenRouter/LiteLLM convention for Anthropic cache breakpoints. */
-  cache_control?: { type: 'ephemeral'; ttl?: '5m' | '1h' }
 }
 
 export interface OpenAIImagePart {
   type: 'image_url'
   image_url: { url: string; detail?: 'auto' | 'low' | 'high' }
-  cache_control?: { type: 'ephemeral'; ttl?: '5m' | '1h' }
 }
 
 export type OpenAIContentPart = OpenAITextPart | OpenAIImagePart
