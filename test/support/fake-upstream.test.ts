@@ -2,7 +2,9 @@
  * The fake upstream itself, driven with plain fetch: each provider's shapes (stream and
  * not), auth, scripting, validation (signatures included), timing, aborts and fast mode.
  */
+import Anthropic from '@anthropic-ai/sdk'
 import { readFileSync } from 'node:fs'
+import OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { anthropic, gemini, openai, startFakeUpstream, type FakeUpstream } from './fake-upstream.js'
 
@@ -649,5 +651,44 @@ describe('fast mode', () => {
     } finally {
       await bench.close()
     }
+  })
+})
+
+describe('the official SDKs accept what the fake sends', () => {
+  it('OpenAI SDK: completions, streamed tool calls and usage', async () => {
+    const client = new OpenAI({ baseURL: fake.baseURL('openai'), apiKey: 'sk-test', maxRetries: 0 })
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi there' }] })
+    expect(completion.choices[0].message.content).toBe('You said: hi there')
+
+    fake.enqueue(openai.toolCalls([{ name: 'get_current_weather', arguments: { location: 'Boston, MA' } }], { text: 'Checking.' }))
+    const stream = client.chat.completions.stream({ ...(fixture('openai-weather-request.json') as OpenAI.ChatCompletionCreateParamsStreaming), stream_options: { include_usage: true } })
+    const final = await stream.finalChatCompletion()
+    expect(final.choices[0].message).toMatchObject({ content: 'Checking.', tool_calls: [{ function: { name: 'get_current_weather', arguments: '{"location":"Boston, MA"}' } }] })
+    expect(final.usage?.total_tokens).toBeGreaterThan(0)
+
+    fake.enqueue(openai.error(429))
+    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 429, code: 'rate_limit_exceeded' })
+  })
+
+  it('Anthropic SDK: a streamed thinking + tool_use turn goes back through the SDK and validates', async () => {
+    const client = new Anthropic({ baseURL: fake.baseURL('anthropic'), apiKey: 'sk-ant-test', maxRetries: 0 })
+    const request = fixture('anthropic-weather-request.json') as Anthropic.MessageCreateParamsNonStreaming
+    fake.enqueue(anthropic.toolUse([{ name: 'get_weather', input: { city: 'Paris' } }], { thinking: 'Paris weather, then.' }))
+    const first = await client.messages.stream(request).finalMessage()
+    expect(first.content.map((b) => b.type)).toEqual(['thinking', 'tool_use'])
+    const toolUse = first.content[1] as Anthropic.ToolUseBlock
+    expect(toolUse.input).toEqual({ city: 'Paris' })
+    const second = await client.messages.create({
+      ...request,
+      messages: [
+        ...request.messages,
+        { role: 'assistant', content: first.content },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: toolUse.id, content: 'Sunny' }] },
+      ],
+    })
+    expect(second.content.at(-1)).toMatchObject({ type: 'text', text: 'You said: Sunny' })
+
+    fake.enqueue(anthropic.streamError(4))
+    await expect(client.messages.stream({ ...request, thinking: undefined }).finalMessage()).rejects.toThrow(/Overloaded/)
   })
 })

@@ -14,37 +14,12 @@ import { requestSeed } from './hash.js'
 import { DEFAULT_MODELS } from './models.js'
 import { writeReply } from './reply-writer.js'
 import { guessProvider, matchRoute } from './routes.js'
+import { flattenHeaders, newRecord, parseBody, readBody } from './record.js'
 import { ScriptQueue } from './script-queue.js'
 import { DEFAULT_SIGNING_SECRET, issueGeminiSignature, issueRedactedData, signThinking } from './signing.js'
 import type { FakeUpstream, FakeUpstreamOptions, Provider, RecordedRequest, Reply, ReplyContext, ReplySpec } from './types.js'
 import { checkBodyParsed, validateRequest } from './validate.js'
-
-const DEFAULT_WAIT_MS = 5000
-
-function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(raw)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value
-  return out
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', () => resolve(null))
-    req.on('aborted', () => resolve(null))
-  })
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
+import { createWaiters } from './waiters.js'
 
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const secret = options.signingSecret ?? DEFAULT_SIGNING_SECRET
@@ -91,29 +66,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const receivedAt = Date.now()
-    const index = count++
     const url = new URL(req.url ?? '/', 'http://fake')
     const headers = flattenHeaders(req.headers)
     const match = matchRoute(req.method ?? 'GET', url.pathname, headers)
+    const rec = newRecord(count++, req, url, headers, match)
     let onPurpose = false
-    const rec: RecordedRequest = {
-      index,
-      method: req.method ?? 'GET',
-      path: req.url ?? '/',
-      pathname: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      prefix: match?.prefix ?? '',
-      route: match?.route ?? null,
-      provider: match?.provider ?? null,
-      model: match?.model,
-      stream: match?.route === 'gemini.stream',
-      headers,
-      rawBody: '',
-      rawBytes: Buffer.alloc(0),
-      receivedAt,
-      aborted: false,
-    }
     res.on('close', () => {
       if (res.writableFinished || onPurpose || closing) return
       rec.aborted = true
@@ -143,14 +100,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }
 
     const fastRoute = fastRoutes && rec.route && script.empty ? fastRoutes[rec.route] : undefined
-    if (!fastRoute || recording) {
-      rec.json = parseJson(rec.rawBody)
-      if (match && match.provider !== 'gemini' && rec.json && typeof rec.json === 'object') {
-        const b = rec.json as { model?: unknown; stream?: unknown }
-        if (typeof b.model === 'string') rec.model = b.model
-        rec.stream = b.stream === true
-      }
-    }
+    // Fast mode skips parsing unless the body is kept for the test to read.
+    if (!fastRoute || recording) parseBody(rec)
     if (recording) requests.push(rec)
     changed()
 
@@ -188,25 +139,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
 
-  function waitUntil<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined
-      const onChange = () => {
-        const value = check()
-        if (value === undefined) return
-        clearTimeout(timer)
-        events.off('change', onChange)
-        resolve(value)
-      }
-      events.on('change', onChange)
-      timer = setTimeout(() => {
-        events.off('change', onChange)
-        reject(new Error(`fake upstream: timed out after ${timeoutMs} ms waiting for ${what} (${requests.length} requests recorded)`))
-      }, timeoutMs)
-      onChange()
-    })
-  }
-  const find = (which: number | RecordedRequest) => (typeof which === 'number' ? requests.find((r) => r.index === which) : which)
+  const waiters = createWaiters(events, requests)
 
   return {
     url,
@@ -235,15 +168,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
-    waitForRequest: (n, timeoutMs = DEFAULT_WAIT_MS) => waitUntil(() => requests[n - 1], timeoutMs, `request #${n}`),
-    waitForRequests: (n, timeoutMs = DEFAULT_WAIT_MS) => waitUntil(() => (requests.length >= n ? requests.slice(0, n) : undefined), timeoutMs, `${n} requests`),
-    waitForAbort: (which, timeoutMs = DEFAULT_WAIT_MS) =>
-      waitUntil(() => (which === undefined ? requests.find((r) => r.aborted) : find(which))?.abortedAt, timeoutMs, 'a client abort'),
-    waitForFinish: (which, timeoutMs = DEFAULT_WAIT_MS) =>
-      waitUntil(() => {
-        const r = find(which)
-        return r?.finishedAt !== undefined ? r : undefined
-      }, timeoutMs, 'a finished response'),
+    ...waiters,
     signThinking: (thinking) => signThinking(secret, thinking),
     redactedData: (seed = 'test') => issueRedactedData(secret, seed),
     geminiSignature: (seed = 'test') => issueGeminiSignature(secret, seed),
