@@ -36,9 +36,63 @@ export interface ProviderConfig {
   apiKeys: string[]
 }
 
-export interface AliasConfig {
-  /** Ordered targets as `provider/model` (or other aliases / bare names). */
+/** USD per million tokens, as a `models` entry states it. */
+export interface PriceOverride {
+  input: number
+  output: number
+  cacheRead?: number
+  cacheWrite?: number
+}
+
+export interface CapabilityOverrides {
+  tools?: boolean
+  vision?: boolean
+  reasoning?: boolean
+  caching?: boolean
+  json?: boolean
+}
+
+/** Figures a `models` entry adds to, or corrects in, the built-in catalogue. */
+export interface ModelOverrides {
+  contextWindow?: number
+  maxOutputTokens?: number
+  pricing?: PriceOverride
+  capabilities?: CapabilityOverrides
+  /** Free text shown by `models`. */
+  description?: string
+}
+
+export interface AliasConfig extends ModelOverrides {
+  /**
+   * Ordered targets as `provider/model` (or other aliases / bare names): a
+   * fallback chain. Empty when the entry only overrides catalogue figures for
+   * the model of the same name.
+   */
   targets: string[]
+}
+
+/** Retries, fallbacks, the circuit breaker and provider model lists (src/routing). */
+export interface RoutingConfig {
+  /** Extra attempts on the same target after a retryable failure. */
+  retries: number
+  /** First backoff; doubles per retry, with jitter. */
+  backoffMs: number
+  /** Largest backoff; also the longest `retry-after` waited for while other targets remain. */
+  maxBackoffMs: number
+  /** No retry or fallback starts once this long has passed since the request arrived. */
+  deadlineMs: number
+  breaker: {
+    /** Consecutive failures that open a provider's breaker; 0 disables it. */
+    failures: number
+    /** How long an open breaker skips the provider before one probe request. */
+    cooldownMs: number
+  }
+  modelLists: {
+    /** How old a provider's fetched model list may get before a background refresh; 0 never fetches. */
+    refreshMs: number
+    /** How long a request waits for a provider's first model list. */
+    waitMs: number
+  }
 }
 
 export interface ServerConfig {
@@ -62,5 +116,6 @@ export interface GatewayConfig {
   server: ServerConfig
   providers: Record<string, ProviderConfig>
   models: Record<string, AliasConfig>
+  routing: RoutingConfig
   log: LogConfig
 }

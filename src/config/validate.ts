@@ -15,12 +15,17 @@ import {
   DEFAULT_TIMEOUTS,
 } from './defaults.js'
 import type { MissingVariable } from './interpolate-env.js'
+import { DEFAULT_ROUTING } from '../routing/defaults.js'
 import type {
   AliasConfig,
+  CapabilityOverrides,
   GatewayConfig,
   LogConfig,
+  ModelOverrides,
+  PriceOverride,
   ProviderConfig,
   ProviderType,
+  RoutingConfig,
   ServerConfig,
 } from './types.js'
 
@@ -213,6 +218,51 @@ function validateProvider(c: Checker, name: string, raw: unknown): ProviderConfi
   }
 }
 
+const CAPABILITY_KEYS = ['tools', 'vision', 'reasoning', 'caching', 'json'] as const
+const OVERRIDE_KEYS = ['contextWindow', 'maxOutputTokens', 'pricing', 'capabilities', 'description'] as const
+
+function price(c: Checker, value: unknown, field: string, required: boolean): number | undefined {
+  if (value === undefined && !required) return undefined
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) c.fail(field, 'a price in USD per million tokens (a number >= 0)', value)
+  return value as number
+}
+
+/** Catalogue figures a `models` entry adds or corrects (all optional). */
+function validateOverrides(c: Checker, obj: Obj, field: string): ModelOverrides {
+  const out: ModelOverrides = {}
+  if (obj.contextWindow !== undefined) out.contextWindow = c.integer(obj.contextWindow, `${field}.contextWindow`, 0, 1, 1e9)
+  if (obj.maxOutputTokens !== undefined) out.maxOutputTokens = c.integer(obj.maxOutputTokens, `${field}.maxOutputTokens`, 0, 1, 1e9)
+  if (obj.description !== undefined) out.description = c.string(obj.description, `${field}.description`)
+  if (obj.pricing !== undefined) {
+    const p = c.object(obj.pricing, `${field}.pricing`)
+    c.knownKeys(p, `${field}.pricing`, ['input', 'output', 'cacheRead', 'cacheWrite'])
+    const pricing: PriceOverride = {
+      input: price(c, p.input, `${field}.pricing.input`, true)!,
+      output: price(c, p.output, `${field}.pricing.output`, true)!,
+    }
+    const cacheRead = price(c, p.cacheRead, `${field}.pricing.cacheRead`, false)
+    const cacheWrite = price(c, p.cacheWrite, `${field}.pricing.cacheWrite`, false)
+    if (cacheRead !== undefined) pricing.cacheRead = cacheRead
+    if (cacheWrite !== undefined) pricing.cacheWrite = cacheWrite
+    out.pricing = pricing
+  }
+  if (obj.capabilities !== undefined) {
+    const caps = c.object(obj.capabilities, `${field}.capabilities`)
+    c.knownKeys(caps, `${field}.capabilities`, CAPABILITY_KEYS)
+    const capabilities: CapabilityOverrides = {}
+    for (const key of CAPABILITY_KEYS) {
+      if (caps[key] !== undefined) capabilities[key] = c.boolean(caps[key], `${field}.capabilities.${key}`, false)
+    }
+    out.capabilities = capabilities
+  }
+  return out
+}
+
+/**
+ * `"provider/model"`, a list of targets, or an object with `targets` (or
+ * `target`) plus catalogue figures. An object with figures but no targets
+ * corrects or adds figures for the model of that name without aliasing it.
+ */
 function validateAlias(c: Checker, name: string, raw: unknown): AliasConfig {
   const field = `models.${name}`
   if (typeof raw === 'string') return { targets: [raw] }
@@ -221,10 +271,37 @@ function validateAlias(c: Checker, name: string, raw: unknown): AliasConfig {
     return { targets: c.stringArray(raw, field) }
   }
   const obj = c.object(raw, field)
-  if (obj.target !== undefined) return { ...obj, targets: [c.string(obj.target, `${field}.target`)] }
+  c.knownKeys(obj, field, ['targets', 'target', ...OVERRIDE_KEYS])
+  const overrides = validateOverrides(c, obj, field)
+  if (obj.target !== undefined) return { ...overrides, targets: [c.string(obj.target, `${field}.target`)] }
+  if (obj.targets === undefined && Object.keys(overrides).length > 0) return { ...overrides, targets: [] }
   const targets = c.stringArray(obj.targets, `${field}.targets`)
   if (targets.length === 0) c.fail(`${field}.targets`, 'a non-empty array of "provider/model" strings', obj.targets)
-  return { ...obj, targets }
+  return { ...overrides, targets }
+}
+
+function validateRouting(c: Checker, raw: unknown): RoutingConfig {
+  const d = DEFAULT_ROUTING
+  const obj = raw === undefined ? {} : c.object(raw, 'routing')
+  c.knownKeys(obj, 'routing', ['retries', 'backoffMs', 'maxBackoffMs', 'deadlineMs', 'breaker', 'modelLists'])
+  const breaker = obj.breaker === undefined ? {} : c.object(obj.breaker, 'routing.breaker')
+  c.knownKeys(breaker, 'routing.breaker', ['failures', 'cooldownMs'])
+  const lists = obj.modelLists === undefined ? {} : c.object(obj.modelLists, 'routing.modelLists')
+  c.knownKeys(lists, 'routing.modelLists', ['refreshMs', 'waitMs'])
+  return {
+    retries: c.integer(obj.retries, 'routing.retries', d.retries, 0, 10),
+    backoffMs: c.integer(obj.backoffMs, 'routing.backoffMs', d.backoffMs, 0, 600_000),
+    maxBackoffMs: c.integer(obj.maxBackoffMs, 'routing.maxBackoffMs', d.maxBackoffMs, 0, 600_000),
+    deadlineMs: c.integer(obj.deadlineMs, 'routing.deadlineMs', d.deadlineMs, 0, 3_600_000),
+    breaker: {
+      failures: c.integer(breaker.failures, 'routing.breaker.failures', d.breaker.failures, 0, 1000),
+      cooldownMs: c.integer(breaker.cooldownMs, 'routing.breaker.cooldownMs', d.breaker.cooldownMs, 1, 3_600_000),
+    },
+    modelLists: {
+      refreshMs: c.integer(lists.refreshMs, 'routing.modelLists.refreshMs', d.modelLists.refreshMs, 0, 86_400_000),
+      waitMs: c.integer(lists.waitMs, 'routing.modelLists.waitMs', d.modelLists.waitMs, 0, 60_000),
+    },
+  }
 }
 
 function validateLog(c: Checker, raw: unknown): LogConfig {
@@ -253,7 +330,7 @@ export interface ValidateOptions {
 export function validateConfig(raw: unknown, options: ValidateOptions): GatewayConfig {
   const c = new Checker(options.file, options.missing ?? [], options.env ?? process.env)
   const root = c.object(raw, '')
-  c.knownKeys(root, '', ['$schema', 'server', 'providers', 'models', 'log'])
+  c.knownKeys(root, '', ['$schema', 'server', 'providers', 'models', 'routing', 'log'])
   const providers: Record<string, ProviderConfig> = {}
   if (root.providers !== undefined) {
     for (const [name, value] of Object.entries(c.object(root.providers, 'providers'))) {
@@ -271,6 +348,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): GatewayC
     server: validateServer(c, root.server),
     providers,
     models,
+    routing: validateRouting(c, root.routing),
     log: validateLog(c, root.log),
   }
 }

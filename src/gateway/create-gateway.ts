@@ -7,6 +7,8 @@ import type { GatewayConfig } from '../config/types.js'
 import { type Recorder, nullRecorder } from '../log/record.js'
 import { createProvider } from '../providers/create-provider.js'
 import type { Provider } from '../providers/types.js'
+import { createRouting, type Routing, type RoutingOptions } from '../routing/create-routing.js'
+import { withConfigPrices } from '../routing/model-info.js'
 import { type GatewayRuntime, handleRequest } from './handle-request.js'
 import type { CostFunction } from './request-trace.js'
 import type { GatewayResponse, InboundRequest } from './types.js'
@@ -15,6 +17,8 @@ export interface Gateway {
   readonly config: GatewayConfig
   readonly providers: ReadonlyMap<string, Provider>
   readonly runtime: GatewayRuntime
+  /** Long-lived routing state: breakers, provider model lists, settings. */
+  readonly routing: Routing
   handle(request: InboundRequest): Promise<GatewayResponse>
   close(): Promise<void>
 }
@@ -22,22 +26,28 @@ export interface Gateway {
 export interface GatewayOptions {
   recorder?: Recorder
   cost?: CostFunction
+  /** Routing knobs for tests (an injected clock). */
+  routing?: RoutingOptions
 }
 
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const providers = new Map<string, Provider>()
   for (const providerConfig of Object.values(config.providers)) providers.set(providerConfig.name, createProvider(providerConfig))
+  const routing = createRouting(config, providers, options.routing)
   const runtime: GatewayRuntime = {
-    routing: { providers, aliases: config.models },
+    routing,
     recorder: options.recorder ?? nullRecorder,
-    cost: options.cost ?? (() => null),
+    // Prices from the config's `models` entries win over the catalogue's.
+    cost: withConfigPrices(config.models, options.cost ?? (() => null)),
   }
   return {
     config,
     providers,
     runtime,
+    routing,
     handle: (request) => handleRequest(runtime, request),
     async close() {
+      routing.close()
       await Promise.all([...providers.values()].map((p) => p.close?.()))
       await runtime.recorder.close?.()
     },

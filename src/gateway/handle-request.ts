@@ -10,7 +10,8 @@ import { GatewayError, toGatewayError } from '../ir/errors.js'
 import type { IRRequest } from '../ir/types.js'
 import type { Recorder } from '../log/record.js'
 import { runWithFallback } from '../routing/fallback.js'
-import { resolveModel } from '../routing/resolve-model.js'
+import { needsOf } from '../routing/needs.js'
+import { resolveTargets } from '../routing/resolve-model.js'
 import type { RoutingContext, Target } from '../routing/types.js'
 import { type AttemptContext, JSON_HEADERS } from './attempt.js'
 import { passthrough } from './passthrough.js'
@@ -40,6 +41,23 @@ export function errorResponse(client: ClientFormat, error: GatewayError, headers
   return { status: rendered.status, headers: out, body: JSON.stringify(rendered.body) }
 }
 
+/**
+ * What routing did, for the client: the provider and model that answered (or
+ * were tried last, on failure), how many attempts it took, and the suggested
+ * replacement when the model is retired or deprecated.
+ */
+function routingHeaders(trace: RequestTrace, target?: Target): Record<string, string> {
+  const headers: Record<string, string> = { 'x-llm-gateway-attempts': String(trace.attempts.length) }
+  const last = trace.attempts.at(-1)
+  const provider = target?.provider.name ?? last?.provider
+  const model = target?.model ?? last?.providerModel
+  if (provider) headers['x-llm-gateway-provider'] = provider
+  if (model) headers['x-llm-gateway-model'] = model
+  const catalog = target?.catalog
+  if (catalog?.replacedBy && (catalog.status === 'retired' || catalog.status === 'deprecated')) headers['x-llm-gateway-replaced-by'] = catalog.replacedBy
+  return headers
+}
+
 function sameFormat(client: ClientFormat, target: Target): boolean {
   return target.provider.format === client.name && target.provider.forward !== undefined
 }
@@ -67,33 +85,29 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     if (inbound.bodyError) throw inbound.bodyError
     client.validateRequest(inbound.body)
     const body = inbound.body as { model: string }
-    const targets = resolveModel(body.model, runtime.routing)
-
     let ir: IRRequest | undefined
-    const context: AttemptContext = {
-      inbound,
-      client,
-      trace,
-      signal: controller.signal,
-      ir: () => (ir ??= client.parseRequest(inbound.body)),
-    }
-    const { value, target } = await runWithFallback(targets, trace.attempts, controller.signal, (candidate) => {
-      trace.provider = candidate.provider.name
-      trace.providerModel = candidate.model
-      return sameFormat(client, candidate) ? passthrough(context, candidate) : translated(context, candidate)
-    })
-    value.headers = {
-      ...value.headers,
-      ...idHeader,
-      'x-llm-gateway-provider': target.provider.name,
-      'x-llm-gateway-model': target.model,
-      'x-llm-gateway-attempts': String(trace.attempts.length),
-    }
+    const parseIR = () => (ir ??= client.parseRequest(inbound.body))
+    const targets = await resolveTargets(body.model, runtime.routing, { needs: () => needsOf(parseIR()) })
+
+    const context: AttemptContext = { inbound, client, trace, signal: controller.signal, ir: parseIR }
+    const { routing } = runtime
+    const { value, target } = await runWithFallback(
+      targets,
+      trace.attempts,
+      controller.signal,
+      (candidate) => {
+        trace.provider = candidate.provider.name
+        trace.providerModel = candidate.model
+        return sameFormat(client, candidate) ? passthrough(context, candidate) : translated(context, candidate)
+      },
+      { settings: routing.settings, breakers: routing.breakers },
+    )
+    value.headers = { ...value.headers, ...idHeader, ...routingHeaders(trace, target) }
     return value
   } catch (caught) {
     const error = toGatewayError(caught)
     const cancelled = error.kind === 'cancelled' || inbound.signal.aborted
     trace.finish(() => ({ status: cancelled ? 499 : error.status, error, cancelled }))
-    return errorResponse(client, error, { ...idHeader, 'x-llm-gateway-attempts': String(trace.attempts.length) })
+    return errorResponse(client, error, { ...idHeader, ...routingHeaders(trace) })
   }
 }
