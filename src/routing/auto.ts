@@ -2,8 +2,10 @@
  * `auto`: the best configured model for what the request needs.
  *
  * "Best", deliberately simple and predictable:
- * 1. Candidates are the catalogue models some configured provider serves,
- *    plus config `models` entries that state their own `capabilities`.
+ * 1. Candidates are the catalogue models some configured provider is known
+ *    to serve (by its preset, or — for a provider without one — by its own
+ *    model list), plus config `models` entries that state their own
+ *    `capabilities`.
  * 2. Drop those that lack what the request uses — tools, image input,
  *    thinking — or whose context window is smaller than the estimated prompt
  *    plus the output asked for; drop retired and deprecated models.
@@ -48,7 +50,7 @@ export function autoCandidates(context: RoutingContext): AutoCandidate[] {
   const out: AutoCandidate[] = []
   for (const model of listCatalog()) {
     if (STATUS_RANK[model.status] === undefined) continue
-    const [target] = catalogModelTargets(model, context.providers)
+    const [target] = catalogModelTargets(model, context, true)
     if (target) out.push({ name: model.id, target, info: targetInfo(target, context.aliases) })
   }
   for (const [name, entry] of Object.entries(context.aliases)) {

@@ -1,12 +1,15 @@
 /**
  * Names through the catalogue: a bare name goes to every configured provider
  * that serves the model it names (owner's API first, then hosts, in the
- * catalogue's order), with the provider-side id each one expects.
+ * catalogue's order), with the provider-side id each one expects. A provider
+ * serves a model when its preset is one of the model's hosts, or — without a
+ * preset — when it speaks the owner's wire format and its model list (if it
+ * has one) does not say otherwise.
  */
 import { findModel, servingsOf, type CatalogModel } from '../catalog/index.js'
 import type { Provider } from '../providers/types.js'
 import { servesOffer } from './provider-offer.js'
-import type { Target } from './types.js'
+import type { RoutingContext, Target } from './types.js'
 
 export interface CatalogResolution {
   /** The model the name refers to, when the catalogue knows it. */
@@ -14,22 +17,39 @@ export interface CatalogResolution {
   targets: Target[]
 }
 
-export function catalogTargets(name: string, providers: ReadonlyMap<string, Provider>): CatalogResolution {
+/**
+ * A provider without a preset serves the owner's ids only by a guess (it
+ * speaks the same wire format: a proxy, a self-hosted endpoint). Its own model
+ * list settles the guess when there is one; `strict` also requires a list.
+ */
+function guessHolds(provider: Provider, model: string, context: Pick<RoutingContext, 'modelLists'>, strict: boolean): boolean {
+  if (provider.config.preset) return true
+  const listed = context.modelLists?.has(provider.name, model)
+  return strict ? listed === true : listed !== false
+}
+
+export function catalogTargets(name: string, context: Pick<RoutingContext, 'providers' | 'modelLists'>, strict = false): CatalogResolution {
   const servings = servingsOf(name)
   if (servings.length === 0) return { targets: [] }
   const model = servings[0].model
   const targets: Target[] = []
   for (const { offer } of servings) {
-    for (const provider of providers.values()) {
-      if (servesOffer(provider.config, model, offer)) targets.push({ provider, model: offer.model, via: 'catalog', catalog: model })
+    for (const provider of context.providers.values()) {
+      if (servesOffer(provider.config, model, offer) && guessHolds(provider, offer.model, context, strict)) {
+        targets.push({ provider, model: offer.model, via: 'catalog', catalog: model })
+      }
     }
   }
   return { model, targets }
 }
 
-/** Every configured provider a catalogue model can go to (for listings and `auto`). */
-export function catalogModelTargets(model: CatalogModel, providers: ReadonlyMap<string, Provider>): Target[] {
-  return catalogTargets(model.id, providers).targets
+/**
+ * Every configured provider a catalogue model can go to (for listings and
+ * `auto`); `strict` leaves out providers that serve it only by a guess their
+ * own model list does not confirm.
+ */
+export function catalogModelTargets(model: CatalogModel, context: Pick<RoutingContext, 'providers' | 'modelLists'>, strict = false): Target[] {
+  return catalogTargets(model.id, context, strict).targets
 }
 
 /**

@@ -86,7 +86,7 @@ function catalogRows(routing: RoutingContext, includeRetired: boolean): Routable
   const rows: RoutableModel[] = []
   for (const model of listCatalog()) {
     if (model.status === 'retired' && !includeRetired) continue
-    const targets = catalogModelTargets(model, routing.providers)
+    const targets = catalogModelTargets(model, routing)
     if (targets.length > 0) rows.push(row(model.id, 'model', 'catalog', targets, targetInfo(targets[0], routing.aliases)))
   }
   return rows

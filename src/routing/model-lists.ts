@@ -114,6 +114,17 @@ export class ModelListCache {
     return found
   }
 
+  /**
+   * Whether a provider's list (as fetched so far) has the model: undefined
+   * when there is no list to ask (none yet, none at all, or fetching is off).
+   */
+  has(providerName: string, model: string): boolean | undefined {
+    const provider = this.providers.get(providerName)
+    if (!provider || !this.listable().includes(provider)) return undefined
+    const names = this.refresh(provider).names
+    return names ? names.has(normalizeName(model)) : undefined
+  }
+
   /** Every listed model, per provider, after waiting (at most `waitMs`) for first lists. */
   async all(waitMs = this.settings.waitMs): Promise<ListedModel[]> {
     await this.settle(waitMs)

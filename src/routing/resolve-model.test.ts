@@ -66,6 +66,16 @@ describe('bare names through the catalogue', () => {
     expect(names(resolveModel('my-model', routing))).toEqual(['local/my-model'])
   })
 
+  it('sends the owner’s ids to a provider without a preset unless its own list says otherwise', async () => {
+    const raw = { providers: { proxy: { type: 'openai', baseURL: 'http://127.0.0.1:4001/v1' } } }
+    // no list to ask: the same wire format is the best guess (a proxy, a self-hosted endpoint)
+    expect(names(resolveModel('gpt-4o', stubRouting(raw)))).toEqual(['proxy/gpt-4o'])
+    const listing = stubRouting(raw, { proxy: { listModels: ['qwen3:8b'] } })
+    await expect(resolveTargets('gpt-4o', listing)).rejects.toMatchObject({ status: 404 })
+    const confirming = stubRouting(raw, { proxy: { listModels: ['gpt-4o'] } })
+    expect(names(await resolveTargets('gpt-4o', confirming))).toEqual(['proxy/gpt-4o'])
+  })
+
   it('answers the mock to `echo`', () => {
     expect(names(resolveModel('echo', stubRouting({ providers: { mock: { type: 'mock' } } })))).toEqual(['mock/echo'])
   })

@@ -53,7 +53,7 @@ function resolveName(name: string, context: RoutingContext, walk: Walk, seen: Re
   if (name === AUTO_MODEL) return autoTargets(context, walk.needs?.() ?? NO_NEEDS)
   const pinned = pinnedTarget(name, context.providers)
   if (pinned) return [pinned]
-  const known = [...catalogTargets(name, context.providers).targets, ...declaredTargets(name, context.providers)]
+  const known = [...catalogTargets(name, context).targets, ...declaredTargets(name, context.providers)]
   if (known.length > 0) return known
   return listedTargets(name, context, walk)
 }
@@ -79,6 +79,11 @@ function run(name: string, context: RoutingContext, walk: Walk): Target[] {
   return targets
 }
 
+/** A catalogue target on a provider without a preset whose own list has not come in yet. */
+function isUnconfirmedGuess(target: Target, context: RoutingContext): boolean {
+  return target.via === 'catalog' && !target.provider.config.preset && context.modelLists?.has(target.provider.name, target.model) === undefined
+}
+
 /**
  * Resolve without waiting: provider model lists are consulted as far as they
  * have been fetched (a lookup starts fetching missing or stale ones).
@@ -89,7 +94,8 @@ export function resolveModel(name: string, context: RoutingContext, options: Res
 
 /**
  * Resolve for a request: when a name could only come from a provider's model
- * list and a first list is still loading, wait for it (at most the
+ * list, or a provider without a preset would get it on a guess its list could
+ * settle, and a first list is still loading, wait for it (at most the
  * `routing.modelLists.waitMs` setting) and look again.
  */
 export async function resolveTargets(name: string, context: RoutingContext, options: ResolveOptions = {}): Promise<Target[]> {
@@ -101,7 +107,8 @@ export async function resolveTargets(name: string, context: RoutingContext, opti
   } catch (error) {
     failure = error
   }
-  if (walk.missed.length > 0 && (await context.modelLists?.settle())) return resolveModel(name, context, options)
+  const unsure = walk.missed.length > 0 || (targets ?? []).some((t) => isUnconfirmedGuess(t, context))
+  if (unsure && (await context.modelLists?.settle())) return resolveModel(name, context, options)
   if (targets) return targets
   throw failure
 }

@@ -8,8 +8,11 @@
 import type { H3Event } from 'h3'
 import type { Capabilities } from '../../catalog/index.js'
 import type { Gateway } from '../../gateway/create-gateway.js'
-import { GatewayError } from '../../ir/errors.js'
+import { clientFormats } from '../../formats/registry.js'
+import { errorResponse } from '../../gateway/handle-request.js'
+import { GatewayError, toGatewayError } from '../../ir/errors.js'
 import { CAPABILITIES, filterModels, listRoutableModels, type ModelFilter, type RoutableModel } from '../../routing/list-models.js'
+import { toWebResponse } from '../web-response.js'
 
 // A fixed date: the list describes configuration, not model release dates.
 const CREATED = Math.floor(Date.UTC(2025, 0, 1) / 1000)
@@ -70,8 +73,14 @@ export function anthropicModelList(models: RoutableModel[]) {
 
 export function modelsRoute(gateway: Gateway) {
   return async (event: H3Event) => {
-    const filter = filterFrom(event.url.searchParams)
+    const anthropicClient = event.req.headers.has('anthropic-version')
+    let filter: ModelFilter
+    try {
+      filter = filterFrom(event.url.searchParams)
+    } catch (error) {
+      return toWebResponse(errorResponse(clientFormats[anthropicClient ? 'anthropic' : 'openai'], toGatewayError(error)))
+    }
     const models = filterModels(await listRoutableModels(gateway.routing), filter)
-    return event.req.headers.has('anthropic-version') ? anthropicModelList(models) : openaiModelList(models)
+    return anthropicClient ? anthropicModelList(models) : openaiModelList(models)
   }
 }
