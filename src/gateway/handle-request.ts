@@ -14,7 +14,7 @@ import { needsOf } from '../routing/needs.js'
 import { resolveTargets } from '../routing/resolve-model.js'
 import type { RoutingContext, Target } from '../routing/types.js'
 import { type AttemptContext, JSON_HEADERS } from './attempt.js'
-import { passthrough } from './passthrough.js'
+import { passthrough, upstreamErrorHeaders } from './passthrough.js'
 import { type CostFunction, RequestTrace } from './request-trace.js'
 import { translated } from './translate.js'
 import type { GatewayResponse, InboundRequest } from './types.js'
@@ -108,6 +108,6 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     const error = toGatewayError(caught)
     const cancelled = error.kind === 'cancelled' || inbound.signal.aborted
     trace.finish(() => ({ status: cancelled ? 499 : error.status, error, cancelled }))
-    return errorResponse(client, error, { ...idHeader, ...routingHeaders(trace) })
+    return errorResponse(client, error, { ...upstreamErrorHeaders(error), ...idHeader, ...routingHeaders(trace) })
   }
 }

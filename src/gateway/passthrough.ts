@@ -15,15 +15,27 @@ import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
 import { rewriteModel } from './rewrite-model.js'
 import type { GatewayResponse } from './types.js'
 
-/** Upstream response headers worth passing on (ids, rate limits); never auth or hop-by-hop ones. */
-const FORWARDED_HEADER = /^(x-request-id|request-id|openai-processing-ms|openai-version|x-ratelimit-.*|anthropic-ratelimit-.*|retry-after)$/
+/** Upstream response headers worth passing on (ids, rate limits, retry hints); never auth or hop-by-hop ones. */
+const FORWARDED_HEADER = /^(x-request-id|request-id|openai-processing-ms|openai-version|x-ratelimit-.*|anthropic-ratelimit-.*|retry-after|x-should-retry)$/
 
-function forwardedHeaders(upstream: UpstreamResponse, stream: boolean): Record<string, string> {
-  const headers: Record<string, string> = { ...(stream ? SSE_HEADERS : JSON_HEADERS) }
+function relayedHeaders(upstream: UpstreamResponse): Record<string, string> {
+  const headers: Record<string, string> = {}
   for (const [key, value] of Object.entries(upstream.headers)) {
     if (FORWARDED_HEADER.test(key)) headers[key] = value
   }
   return headers
+}
+
+function forwardedHeaders(upstream: UpstreamResponse, stream: boolean): Record<string, string> {
+  return { ...(stream ? SSE_HEADERS : JSON_HEADERS), ...relayedHeaders(upstream) }
+}
+
+/** The relayed headers of the upstream response an error came from (its request-id, rate limits). */
+const errorHeaders = new WeakMap<GatewayError, Record<string, string>>()
+
+/** Headers to send with a passed-through upstream error, so the client sees the upstream's request-id. */
+export function upstreamErrorHeaders(error: GatewayError): Record<string, string> {
+  return errorHeaders.get(error) ?? {}
 }
 
 function isEventStream(upstream: UpstreamResponse): boolean {
@@ -93,7 +105,7 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
   if (upstream.status >= 300) {
     const text = await readText(upstream).catch(() => '')
     const error = format.errorFromUpstream(upstream.status, text, upstream.headers)
-    throw new GatewayError(error.kind, error.message, {
+    const failure = new GatewayError(error.kind, error.message, {
       status: error.status,
       param: error.param,
       code: error.code,
@@ -103,6 +115,8 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
       upstreamBody: text,
       upstreamFormat: format.name,
     })
+    errorHeaders.set(failure, relayedHeaders(upstream))
+    throw failure
   }
 
   if (stream && isEventStream(upstream)) {

@@ -4,7 +4,7 @@
  * inputJson / thinking / signature events and the raw bytes match a direct
  * call, and signed or redacted thinking goes back upstream and validates.
  */
-import Anthropic from '@anthropic-ai/sdk'
+import Anthropic, { type APIError } from '@anthropic-ai/sdk'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { anthropic } from '../support/fake-upstream.js'
 import { type Harness, startHarness, UPSTREAM_KEY, UPSTREAM_MODEL, withModel } from './harness.js'
@@ -124,7 +124,7 @@ describe('MessageStream helpers through the gateway', () => {
       .messages.create({ ...params, model: 'sonnet', messages: [...params.messages, { role: 'assistant', content: [tampered, text] }, { role: 'user', content: 'again' }] })
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Anthropic.BadRequestError)
-    expect((error as Anthropic.APIError).error).toMatchObject({
+    expect((error as APIError).error).toMatchObject({
       type: 'error',
       error: { type: 'invalid_request_error', message: 'messages.1.content.0: Invalid `signature` in `thinking` block' },
       request_id: expect.stringMatching(/^req_/),
