@@ -7,6 +7,7 @@ import { VERSION } from '../version.js'
 import { EXIT_USAGE } from './exit-codes.js'
 import { fail } from './fail.js'
 import { parsePort, parsePositiveInt } from './options.js'
+import { addOneOffCommands } from './prompt/register.js'
 
 /** Run a command action, mapping every failure to a message and an exit code. */
 function run<A extends unknown[]>(action: (...args: A) => Promise<void>) {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(run(async (options) => (await import('./models.js')).modelsCommand(options)))
 
+  addOneOffCommands(program, run)
   addLogsCommand(program)
 
   return program
