@@ -3,8 +3,9 @@
  * plus the wire format it speaks. Implements passthrough, translated calls and
  * translated streams the same way for every provider type.
  */
+import { defaultMaxOutput } from '../../catalog/index.js'
 import type { ProviderConfig } from '../../config/types.js'
-import type { ProviderFormat } from '../../formats/types.js'
+import type { ProviderFormat, ProviderRequestOptions } from '../../formats/types.js'
 import { GatewayError } from '../../ir/errors.js'
 import type { IRRequest, StreamEvent, WireFormatName } from '../../ir/types.js'
 import { SSEParser } from '../../util/sse.js'
@@ -74,6 +75,15 @@ export function createHttpProvider(
     })
   }
 
+  /**
+   * How the format builds the body. The default max output comes from the
+   * catalogue (per host when the provider is a known preset): Anthropic
+   * requires max_tokens, and a client of another format may not have sent one.
+   */
+  function requestOptions(model: string): ProviderRequestOptions {
+    return { model, quirks: config.quirks, defaultMaxTokens: defaultMaxOutput(model, { preset: config.preset }) }
+  }
+
   async function* events(response: UpstreamResponse, url: string): AsyncGenerator<StreamEvent> {
     const parser = new SSEParser()
     const decoder = format.createStreamDecoder()
@@ -100,7 +110,7 @@ export function createHttpProvider(
     },
 
     async generate(request: IRRequest, options: CallOptions) {
-      const body = JSON.stringify(format.requestFromIR({ ...request, stream: false }, { model: options.model, quirks: config.quirks }))
+      const body = JSON.stringify(format.requestFromIR({ ...request, stream: false }, requestOptions(options.model)))
       const url = endpoint.url('chat', options.model, false)
       const response = await post('chat', options.model, false, body, options)
       await ensureOk(response, url)
@@ -120,7 +130,7 @@ export function createHttpProvider(
     },
 
     async stream(request: IRRequest, options: CallOptions) {
-      const body = JSON.stringify(format.requestFromIR({ ...request, stream: true }, { model: options.model, quirks: config.quirks }))
+      const body = JSON.stringify(format.requestFromIR({ ...request, stream: true }, requestOptions(options.model)))
       const url = endpoint.url('chat', options.model, true)
       const response = await post('chat', options.model, true, body, options)
       await ensureOk(response, url)
