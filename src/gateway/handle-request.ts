@@ -14,6 +14,7 @@ import { needsOf } from '../routing/needs.js'
 import { resolveTargets } from '../routing/resolve-model.js'
 import type { RoutingContext, Target } from '../routing/types.js'
 import { type AttemptContext, JSON_HEADERS } from './attempt.js'
+import { countTokens, countTokensRequestToIR, validateCountTokensRequest } from './count-tokens.js'
 import { passthrough, upstreamErrorHeaders } from './passthrough.js'
 import { type CostFunction, RequestTrace } from './request-trace.js'
 import { translated } from './translate.js'
@@ -83,10 +84,13 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
 
   try {
     if (inbound.bodyError) throw inbound.bodyError
-    client.validateRequest(inbound.body)
+    // count_tokens bodies are Messages bodies without max_tokens.
+    const counting = inbound.operation === 'count_tokens'
+    if (counting) validateCountTokensRequest(inbound.body)
+    else client.validateRequest(inbound.body)
     const body = inbound.body as { model: string }
     let ir: IRRequest | undefined
-    const parseIR = () => (ir ??= client.parseRequest(inbound.body))
+    const parseIR = () => (ir ??= counting ? countTokensRequestToIR(inbound.body) : client.parseRequest(inbound.body))
     const targets = await resolveTargets(body.model, runtime.routing, { needs: () => needsOf(parseIR()) })
 
     const context: AttemptContext = { inbound, client, trace, signal: controller.signal, ir: parseIR }
@@ -98,6 +102,7 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
       (candidate) => {
         trace.provider = candidate.provider.name
         trace.providerModel = candidate.model
+        if (counting) return countTokens(context, candidate)
         return sameFormat(client, candidate) ? passthrough(context, candidate) : translated(context, candidate)
       },
       { settings: routing.settings, breakers: routing.breakers },
