@@ -10,10 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LogRecord } from '../../src/log/record.js'
-import { anthropic } from '../support/fake-upstream/anthropic/builders.js'
-import { openai } from '../support/fake-upstream/openai/builders.js'
-import { startFakeUpstream } from '../support/fake-upstream/server.js'
-import type { FakeUpstream } from '../support/fake-upstream/types.js'
+import { anthropic, type FakeUpstream, openai, startFakeUpstream } from '../support/fake-upstream.js'
 import { startGateway, type TestGateway } from '../support/start-gateway.js'
 import { runCli, startCli } from './run-cli.js'
 
@@ -47,14 +44,14 @@ async function closedPort(): Promise<number> {
 const footerId = (stderr: string) => /\b(gw_[0-9a-z]+)\s*$/.exec(stderr.trim())?.[1]
 
 beforeAll(async () => {
-  fake = await startFakeUpstream()
+  fake = await startFakeUpstream({ apiKey: 'sk-test-upstream' })
   work = mkdtempSync(join(tmpdir(), 'llm-gateway-cli-'))
   logDir = join(work, 'logs')
   const config = {
     providers: {
       mock: { type: 'mock' },
-      up: { type: 'openai', baseURL: fake.baseURL('openai'), apiKey: 'sk-test-up' },
-      ant: { type: 'anthropic', baseURL: fake.baseURL('anthropic'), apiKey: 'sk-ant-test' },
+      up: { type: 'openai', baseURL: fake.baseURL('openai'), apiKey: 'sk-test-upstream' },
+      ant: { type: 'anthropic', baseURL: fake.baseURL('anthropic'), apiKey: 'sk-test-upstream' },
     },
     models: {
       default: 'mock/echo',

@@ -5,7 +5,7 @@
  *   3. else the first model a non-mock provider declares (`provider/model`);
  *   4. else `mock/echo` when the mock is the only provider;
  *   5. else none: `-m` is required (exit 2). Guessing a paid model is worse
- *      than asking.
+ *      than asking (`auto` would pick the priciest one the providers serve).
  */
 import type { GatewayConfig } from '../../config/types.js'
 import { UsageError } from '../fail.js'
@@ -24,6 +24,6 @@ export function defaultModel(config: GatewayConfig): string {
 
   const example = providers.find((p) => p.type !== 'mock')?.name ?? 'openai'
   throw new UsageError(
-    `no default model: pass -m MODEL (e.g. -m ${example}/<model>, or an alias; \`llm-gateway models\` lists names), or add an alias named "default" under "models" in the config`,
+    `no default model: pass -m MODEL (e.g. -m ${example}/<model>, an alias, or auto; \`llm-gateway models\` lists names), or add an alias named "default" under "models" in the config`,
   )
 }
