@@ -205,7 +205,12 @@ export type StreamEvent =
   | { type: 'thinking_delta'; index: number; text: string }
   | { type: 'signature'; index: number; signature: string }
   | { type: 'redacted_thinking'; index: number; data: string }
-  | { type: 'tool_call_start'; index: number; id: string; name: string }
+  /**
+   * `signature`: a signature known when the call starts (Gemini's thoughtSignature
+   * on the functionCall part). It is also sent as a `signature` event; encoders
+   * that must place it in the block header (Anthropic's tool_use id) read it here.
+   */
+  | { type: 'tool_call_start'; index: number; id: string; name: string; signature?: string }
   | { type: 'tool_call_delta'; index: number; json: string }
   | { type: 'part_end'; index: number }
   /** Usage reported mid-stream (e.g. a provider that sends it before the end). */

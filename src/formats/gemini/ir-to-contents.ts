@@ -1,6 +1,7 @@
 /**
  * IR messages -> Gemini `contents`. Roles become user/model; tool results
- * become `functionResponse` parts named after their call; thought signatures
+ * become `functionResponse` parts named after their call, in the order of the
+ * calls (Gemini matches them by name and position); thought signatures
  * ride back on the part they came with (text, thought or functionCall).
  * A signed thought goes back as the thought part it was, text included:
  * Gemini checks the signature against that content and answers 400 "invalid
@@ -28,9 +29,12 @@ export interface ContentsOptions {
 export function contentsFromMessages(messages: Message[], options: ContentsOptions): GeminiContent[] {
   const callNames = new Map<string, string>()
   const contents: GeminiContent[] = []
+  let callOrder: string[] = []
   for (const message of messages) {
     const role = message.role === 'assistant' ? 'model' : 'user'
-    const parts = message.parts.flatMap((part) => partToGemini(part, role, callNames))
+    if (role === 'model') callOrder = message.parts.flatMap((part) => (part.type === 'tool_call' ? [part.id] : []))
+    const ordered = role === 'user' ? resultsInCallOrder(message.parts, callOrder) : message.parts
+    const parts = ordered.flatMap((part) => partToGemini(part, role, callNames))
     if (parts.length === 0) continue
     if (role === 'model' && options.requireCallSignatures) signFirstCall(parts)
     const previous = contents.at(-1)
@@ -61,6 +65,23 @@ function partToGemini(part: Part, role: GeminiContent['role'], callNames: Map<st
     case 'tool_result':
       return toolResultParts(part, callNames)
   }
+}
+
+/**
+ * Gemini pairs function responses with the calls of the turn before by name
+ * and position (its calls usually have no ids), so results go back in the
+ * order of their calls, whatever order the client listed them in.
+ */
+function resultsInCallOrder(parts: Part[], callOrder: string[]): Part[] {
+  const results = parts.filter((part): part is ToolResultPart => part.type === 'tool_result')
+  if (results.length < 2) return parts
+  const rank = (result: ToolResultPart) => {
+    const position = callOrder.indexOf(result.callId)
+    return position === -1 ? callOrder.length : position
+  }
+  const sorted = [...results].sort((a, b) => rank(a) - rank(b))
+  let next = 0
+  return parts.map((part) => (part.type === 'tool_result' ? sorted[next++] : part))
 }
 
 function toolResultParts(part: ToolResultPart, callNames: Map<string, string>): GeminiPart[] {

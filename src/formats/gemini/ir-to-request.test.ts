@@ -211,6 +211,22 @@ describe('Gemini requestFromIR: contents', () => {
     expect(body.contents[1].parts[0]).toEqual({ functionResponse: { name, response } })
   })
 
+  it('parallel results go back in the order of their calls, whatever order the client used', () => {
+    const call = (id: string, name: string) => ({ type: 'tool_call' as const, id, name, input: { q: id } })
+    const result = (callId: string, text: string): ToolResultPart => ({ type: 'tool_result', callId, content: [{ type: 'text', text }] })
+    const messages: Message[] = [
+      { role: 'assistant', parts: [call('a', 'search'), call('b', 'fetch'), call('c', 'search')] },
+      { role: 'user', parts: [result('c', 'third'), { type: 'text', text: 'go on' }, result('a', 'first'), result('b', 'second')] },
+    ]
+    const body = requestFromIR(irRequest({ messages }), { model: 'gemini-2.5-flash' })
+    expect(body.contents[1].parts).toEqual([
+      { functionResponse: { name: 'search', response: { result: 'first' } } },
+      { text: 'go on' },
+      { functionResponse: { name: 'fetch', response: { result: 'second' } } },
+      { functionResponse: { name: 'search', response: { result: 'third' } } },
+    ])
+  })
+
   it('tool result images follow the functionResponse as inline parts', () => {
     const messages: Message[] = [
       { role: 'assistant', parts: [{ type: 'tool_call', id: 'c1', name: 'screenshot', input: {} }] },

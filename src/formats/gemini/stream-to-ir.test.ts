@@ -59,14 +59,16 @@ describe('Gemini stream decoding of recorded-style streams', () => {
     })
   })
 
-  it('gemini-3 tool call: whole call with its signature, STOP becomes tool_use', () => {
+  it('gemini-3 tool call: whole call with its signature (on the start too), STOP becomes tool_use', () => {
     const events = decodeFixture('tool-call-gemini3.sse')
     expect(shape(events)).toEqual(['start', 'tool_call_start@0', 'signature@0', 'tool_call_delta@0', 'part_end@0', 'finish'])
+    const signature = (only(events, 'signature')[0] as { signature: string }).signature
     expect(only(events, 'tool_call_start')[0]).toEqual({
       type: 'tool_call_start',
       index: 0,
       id: 'call_n0BvafbqAd_Rxs0P8Ka0uAo_0',
       name: 'get_weather',
+      signature,
     })
     expect(toolArguments(events)).toEqual([{ city: 'Lisbon', unit: 'celsius' }])
     expect(events.at(-1)).toMatchObject({ type: 'finish', reason: 'tool_use' })

@@ -7,9 +7,11 @@
  * - A function call usually arrives whole: tool_call_start, one delta with the
  *   arguments, and the part ends when the next part starts. Calls streamed with
  *   `willContinue`/`partialArgs` emit their JSON piece by piece instead.
- * - A `thoughtSignature` becomes a `signature` event on the part it rides on; a
- *   signature-only part (empty text, often the last chunk) signs the open part,
- *   or else opens an empty thinking part so the signature is not lost.
+ * - A `thoughtSignature` becomes a `signature` event on the part it rides on
+ *   (a function call's also rides on its tool_call_start, for clients that
+ *   carry it in the call id); a signature-only part (empty text, often the
+ *   last chunk) signs the open part, or else opens an empty thinking part so
+ *   the signature is not lost.
  * - usageMetadata is cumulative: the latest values win, reported on finish.
  * - The first chunk's finishReason ends the stream; a block reason, an error
  *   envelope or unreadable data ends it with an error event.
@@ -142,7 +144,9 @@ class GeminiStreamDecoder implements StreamDecoder {
     }
     const events = this.openPart('tool_call')
     const part = this.open!
-    events.push({ type: 'tool_call_start', index: part.index, id: toolCallId(this.calls++, call.name, this.responseId, call.id), name: call.name })
+    const start: Extract<StreamEvent, { type: 'tool_call_start' }> = { type: 'tool_call_start', index: part.index, id: toolCallId(this.calls++, call.name, this.responseId, call.id), name: call.name }
+    if (signature) start.signature = signature
+    events.push(start)
     if (signature) events.push(this.sign(signature))
     if (call.willContinue && call.args === undefined) {
       part.args = new PartialArgsWriter()

@@ -171,6 +171,8 @@ export class OpenAIStreamDecoder implements StreamDecoder {
     const wireIndex = typeof call.index === 'number' ? call.index : 0
     const fn = isObject(call.function) ? call.function : {}
     const id = nonEmpty(call.id)
+    const extra = call.extra_content
+    const signature = isObject(extra) && isObject(extra.google) ? nonEmpty(extra.google.thought_signature) : undefined
     let state = this.toolCalls.get(wireIndex)
     if (!state || (id !== undefined && id !== state.id)) {
       this.closePart()
@@ -178,14 +180,14 @@ export class OpenAIStreamDecoder implements StreamDecoder {
       state = { id: id ?? `call_${this.responseId}_${index}`, index }
       this.toolCalls.set(wireIndex, state)
       this.open = { kind: 'tool', index, text: '' }
-      this.events.push({ type: 'tool_call_start', index, id: state.id, name: typeof fn.name === 'string' ? fn.name : '' })
+      const name = typeof fn.name === 'string' ? fn.name : ''
+      // A signature that comes with the call's first chunk also rides on its start (see StreamEvent).
+      this.events.push(signature ? { type: 'tool_call_start', index, id: state.id, name, signature } : { type: 'tool_call_start', index, id: state.id, name })
     }
     // Services that interleave argument fragments of parallel calls do not exist in practice;
     // a late fragment still goes to its own call's index.
     const args = typeof fn.arguments === 'string' ? fn.arguments : isObject(fn.arguments) ? JSON.stringify(fn.arguments) : ''
     if (args) this.events.push({ type: 'tool_call_delta', index: state.index, json: args })
-    const extra = call.extra_content
-    const signature = isObject(extra) && isObject(extra.google) ? nonEmpty(extra.google.thought_signature) : undefined
     if (signature) this.events.push({ type: 'signature', index: state.index, signature })
   }
 
