@@ -4,6 +4,7 @@ import type { EncodeContext } from '../types.js'
 import { anthropicMessageId } from './ids.js'
 import { stopReasonFromIR } from './map-stop-reason.js'
 import { usageFromIR } from './map-usage.js'
+import { idWithSignature } from './tool-id-signature.js'
 import { toolInputObject } from './tool-input.js'
 import type { AnthropicMessage, AnthropicResponseBlock } from './wire-types.js'
 
@@ -16,8 +17,9 @@ export function partToResponseBlock(part: OutputPart): AnthropicResponseBlock {
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: part.data }
     case 'tool_call':
-      // Ids are kept as the provider made them: they must reach it again unchanged.
-      return { type: 'tool_use', id: part.id, name: part.name, input: toolInputObject(part.input) }
+      // Ids are kept as the provider made them: they must reach it again unchanged
+      // (a Gemini call's signature rides along in it, see tool-id-signature.ts).
+      return { type: 'tool_use', id: idWithSignature(part.id, part.signature), name: part.name, input: toolInputObject(part.input) }
   }
 }
 

@@ -17,6 +17,7 @@ import { renderStreamError } from './errors.js'
 import { anthropicMessageId } from './ids.js'
 import { stopReasonFromIR } from './map-stop-reason.js'
 import { deltaUsageFromIR, usageFromIR } from './map-usage.js'
+import { idWithSignature } from './tool-id-signature.js'
 
 type BlockKind = 'text' | 'thinking' | 'redacted_thinking' | 'tool_use'
 
@@ -57,7 +58,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       case 'redacted_thinking':
         return this.open(event.index, 'redacted_thinking', { data: event.data }, true)
       case 'tool_call_start':
-        return this.open(event.index, 'tool_use', { id: event.id, name: event.name }, true)
+        return this.open(event.index, 'tool_use', { id: idWithSignature(event.id, event.signature), name: event.name }, true)
       case 'tool_call_delta':
         return this.current?.irIndex === event.index && this.current.kind === 'tool_use' && event.json
           ? this.delta({ type: 'input_json_delta', partial_json: event.json })
@@ -116,7 +117,8 @@ export class AnthropicStreamEncoder implements StreamEncoder {
 
   private signature(irIndex: number, signature: string): string {
     if (this.current?.irIndex === irIndex) {
-      // Gemini-style signatures on text or tool calls have no place in Anthropic's format.
+      // Gemini-style signatures on text have no place in Anthropic's format; a tool
+      // call's rode in on its tool_call_start (the tool_use id carries it).
       if (this.current.kind === 'thinking') this.current.signature += signature
       return ''
     }

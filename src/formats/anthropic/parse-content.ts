@@ -17,6 +17,7 @@ import {
   type Path,
   requireString,
 } from './invalid.js'
+import { splitIdSignature } from './tool-id-signature.js'
 
 /** Content block types Anthropic accepts but no other provider can be given. */
 const ANTHROPIC_ONLY_BLOCKS = new Set([
@@ -103,7 +104,7 @@ function parseToolResultContent(content: unknown, path: Path): Array<TextPart | 
 function parseToolResultBlock(block: Record<string, unknown>, path: Path): ToolResultPart {
   const part: ToolResultPart = {
     type: 'tool_result',
-    callId: requireString(block.tool_use_id, [...path, 'tool_use_id']),
+    callId: splitIdSignature(requireString(block.tool_use_id, [...path, 'tool_use_id'])).id,
     content: parseToolResultContent(block.content, [...path, 'content']),
   }
   const isError = optionalBoolean(block.is_error, [...path, 'is_error'])
@@ -134,11 +135,13 @@ export function parseContentBlock(block: unknown, path: Path, role: 'user' | 'as
       return parseImageBlock(block, path)
     case 'tool_use': {
       const cache = parseCacheControl(block.cache_control, [...path, 'cache_control'])
+      const { id, signature } = splitIdSignature(requireString(block.id, [...path, 'id']))
       return {
         type: 'tool_call',
-        id: requireString(block.id, [...path, 'id']),
+        id,
         name: requireString(block.name, [...path, 'name']),
         input: parseToolUseInput(block.input, [...path, 'input']),
+        ...(signature ? { signature } : {}),
         ...(cache ? { cache } : {}),
       }
     }
