@@ -263,6 +263,17 @@ describe('through providers on the fake upstream', () => {
     const record = logRecords().find((r) => r.model === 'fast' && r.cancelled)
     expect(record).toMatchObject({ status: 499, origin: 'cli', provider: 'up' })
   })
+
+  it('stops quietly when the reader of stdout goes away (| head), cancelling the upstream call', async () => {
+    fake.enqueue(openai.text('many words that nobody will read to the end', { chunkDelayMs: 150 }))
+    const run = startCli(['chat', '-m', 'fast', '-q', 'slow'], { cwd: work, env: { LLM_GATEWAY_LOG_DIR: logDir } })
+    await run.firstStdout
+    run.child.stdout!.destroy()
+    const result = await run.done
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('')
+    await fake.waitForAbort(0)
+  })
 })
 
 describe('--url: a running gateway', () => {

@@ -4,6 +4,7 @@
  * then the footer. Returns the exit code; failures throw (UsageError and
  * ConfigError exit 2, anything else 1) after the traffic log is flushed.
  */
+import type { EventEmitter } from 'node:events'
 import { providerFormats } from '../../formats/registry.js'
 import type { OpenAIQuirks } from '../../formats/types.js'
 import { responseToEvents } from '../../ir/response-to-events.js'
@@ -130,19 +131,20 @@ async function send(spec: RequestSpec, transport: Transport, prompt: string, att
   // --json prints the response a non-stream call returns, so it asks for exactly that.
   const stream = options.stream !== false && !options.json
   const body = spec.buildBody({ model, prompt, attachments, stream, quirks: transport.quirksFor(model) })
-  const interrupt = onInterrupt()
+  const interrupt = onInterrupt(io.stdout as Partial<EventEmitter>)
+  const stopped = () => (interrupt.reason === 'output-closed' ? EXIT_OK : EXIT_INTERRUPTED)
   try {
     const started = performance.now()
     let response: WireResponse
     try {
       response = await transport.send({ format: spec.format, endpoint: spec.endpoint, body }, interrupt.signal)
     } catch (error) {
-      if (interrupt.signal.aborted) return EXIT_INTERRUPTED
+      if (interrupt.signal.aborted) return stopped()
       throw error
     }
-    if (interrupt.signal.aborted) return EXIT_INTERRUPTED
+    if (interrupt.signal.aborted) return stopped()
     const outcome = await renderResponse(spec, response, options, io, interrupt.signal)
-    if (outcome.interrupted) return EXIT_INTERRUPTED
+    if (outcome.interrupted) return stopped()
     if (!options.quiet) {
       const provider = response.headers['x-llm-gateway-provider']
       const providerModel = response.headers['x-llm-gateway-model']
