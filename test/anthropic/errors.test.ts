@@ -51,8 +51,18 @@ describe('upstream errors keep their status, type and body', () => {
     expect(viaGateway.error).toMatchObject({ type: 'error', error: { type }, request_id: expect.stringMatching(/^req_/) })
     expect(viaGateway.requestID).toBe(directly.requestID)
     if (status === 429) expect(viaGateway.headers?.get('retry-after')).toBe('7')
+    // The SDK decides whether to retry from this header.
+    expect(viaGateway.headers?.get('x-should-retry')).toBe(directly.headers?.get('x-should-retry') ?? null)
     // One upstream call per SDK call: retries are the client's business here.
     expect(h.fake.requests).toHaveLength(2)
+  })
+
+  it('a non-JSON upstream failure (a proxy HTML page) becomes an Anthropic api_error envelope', async () => {
+    h.fake.enqueue({ raw: '<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>', contentType: 'text/html', status: 502 })
+    const error = await failure(h.client().messages.create({ ...hello, model: 'sonnet' }))
+    expect(error).toBeInstanceOf(Anthropic.InternalServerError)
+    expect(error.status).toBe(502)
+    expect(error.error).toEqual({ type: 'error', error: { type: 'api_error', message: 'Anthropic returned HTTP 502 with an HTML page: 502 Bad Gateway' } })
   })
 
   it('an upstream validation error comes back with the upstream wording', async () => {
