@@ -33,13 +33,18 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: gateway.config.json, .gatewayrc, gateway.config.ts in this folder)')
     .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort)
     .option('-H, --host <host>', 'interface to bind (default 127.0.0.1)')
+    .option('--log-dir <dir>', 'traffic log folder (overrides LLM_GATEWAY_LOG_DIR and log.dir)')
     .action(run(async (options) => (await import('./serve.js')).serveCommand(options)))
 
   program
     .command('models')
-    .description('list the model names this configuration can route')
+    .description('list the model names this configuration can route, with context, max output, prices and capabilities')
     .option('-c, --config <file>', 'config file')
     .option('--json', 'print JSON')
+    .option('--capability <name...>', 'only models with these: tools, vision, reasoning, caching, json (repeatable or comma-separated)')
+    .option('--provider <name>', 'only names that can reach this configured provider')
+    .option('--all', 'include retired catalogue models (they still route)')
+    .option('--offline', 'do not ask the providers for their model lists')
     .action(run(async (options) => (await import('./models.js')).modelsCommand(options)))
 
   addOneOffCommands(program, run)
