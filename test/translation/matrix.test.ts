@@ -218,6 +218,12 @@ async function ask(scenario: Scenario, cell: Cell): Promise<Outcome> {
     if (trace) {
       // The SDK helper's tool-call events fire once per call, with the whole arguments.
       expect(trace.toolCallsDone.map((done) => [done.name, JSON.parse(done.arguments)])).toEqual(outcome.toolCalls.map((call) => [call.name, call.input]))
+      // Tool-call deltas: wire indices 0, 1, ... in order; id, type and name on each call's first delta only.
+      const deltas = trace.chunks.flatMap((chunk) => chunk.choices[0]?.delta?.tool_calls ?? [])
+      const firsts = deltas.filter((delta, i) => deltas.findIndex((other) => other.index === delta.index) === i)
+      expect(firsts.map((delta) => delta.index)).toEqual(outcome.toolCalls.map((_, i) => i))
+      expect(firsts.map((delta) => [delta.id, delta.type, delta.function?.name])).toEqual(outcome.toolCalls.map((call) => [call.id, 'function', call.name]))
+      expect(deltas.filter((delta) => !firsts.includes(delta)).every((delta) => delta.id === undefined && delta.function?.name === undefined)).toBe(true)
     }
     return outcome
   }
@@ -226,6 +232,13 @@ async function ask(scenario: Scenario, cell: Cell): Promise<Outcome> {
     // input_json_delta fragments join into each tool_use block's input.
     const inputs = [...trace.inputJson.values()].filter((json) => json !== '').map((json) => JSON.parse(json))
     expect(inputs).toEqual(outcome.toolCalls.map((call) => call.input))
+    // Content blocks are numbered 0, 1, ... as they start, each stopped before the next starts.
+    const blockEvents = trace.events.flatMap((event) =>
+      event.type === 'content_block_start' ? [`start ${event.index}`] : event.type === 'content_block_stop' ? [`stop ${event.index}`] : [],
+    )
+    expect(blockEvents).toEqual(trace.events.filter((event) => event.type === 'content_block_start').flatMap((_, i) => [`start ${i}`, `stop ${i}`]))
+    expect(trace.events[0].type).toBe('message_start')
+    expect(trace.events.at(-1)!.type).toBe('message_stop')
   }
   return outcome
 }

@@ -18,7 +18,7 @@ afterAll(() => h.close())
 
 const user = (content: string) => ({ role: 'user', content })
 const weatherFn = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } }
-const weatherTool = { type: 'function', function: weatherFn }
+const weatherTool = { type: 'function' as const, function: weatherFn }
 
 /** Send an OpenAI-format request to the Anthropic provider; the Anthropic body it produced. */
 async function toAnthropic(params: Partial<OpenAIParams> & Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -61,7 +61,7 @@ describe('OpenAI client -> Anthropic provider: the request Anthropic receives', 
     { tool_choice: 'required', parallel_tool_calls: false, expected: { type: 'any', disable_parallel_tool_use: true } },
     { tool_choice: undefined, parallel_tool_calls: false, expected: { type: 'auto', disable_parallel_tool_use: true } },
   ])('tool_choice $tool_choice, parallel_tool_calls $parallel_tool_calls -> $expected', async ({ expected, ...params }) => {
-    const body = await toAnthropic({ tools: [weatherTool], ...params })
+    const body = await toAnthropic({ tools: [weatherTool], ...params } as never)
     expect(body.tool_choice).toEqual(expected)
   })
 
