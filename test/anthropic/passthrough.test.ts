@@ -78,6 +78,20 @@ describe('headers', () => {
     expect(upstream.rawBody).toBe(withModel(sent.body, UPSTREAM_MODEL))
   })
 
+  it('answers the beta endpoints older SDKs and agents call (`?beta=true`) like the plain ones', async () => {
+    const hi = { model: 'sonnet', messages: [{ role: 'user', content: 'beta query' }] }
+    const headers = { 'anthropic-version': '2023-06-01', 'anthropic-beta': 'token-efficient-tools-2025-02-19' }
+    const message = await post(`${h.gw.url}/v1/v1/messages?beta=true`, JSON.stringify({ ...hi, max_tokens: 8 }), headers)
+    expect(message.status).toBe(200)
+    expect(await message.json()).toMatchObject({ type: 'message', content: [{ type: 'text', text: 'You said: beta query' }] })
+    const count = await post(`${h.gw.url}/v1/messages/count_tokens?beta=true`, JSON.stringify(hi), headers)
+    expect(await count.json()).toEqual({ input_tokens: expect.any(Number) })
+    expect(h.fake.requests.map((r) => [r.route, r.headers['anthropic-beta']])).toEqual([
+      ['anthropic.messages', 'token-efficient-tools-2025-02-19'],
+      ['anthropic.count_tokens', 'token-efficient-tools-2025-02-19'],
+    ])
+  })
+
   it('sends a default anthropic-version when the client has none', async () => {
     const response = await post(`${h.gw.url}/v1/messages`, JSON.stringify({ model: 'sonnet', max_tokens: 8, messages: [{ role: 'user', content: 'curl' }] }))
     expect(response.status).toBe(200)
