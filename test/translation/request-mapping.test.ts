@@ -154,6 +154,15 @@ describe('OpenAI client -> Anthropic provider: the request Anthropic receives', 
     expect(h.fake.requests).toHaveLength(0)
   })
 
+  it('a final assistant message is an Anthropic prefill: its trailing whitespace is trimmed (Anthropic rejects it)', async () => {
+    const body = await toAnthropic({ messages: [user('Name a colour.'), { role: 'assistant', content: 'Sure, ' }] })
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Name a colour.' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Sure,' }] },
+    ])
+    expect(h.fake.requests[0].status).toBe(200)
+  })
+
   it('cache_control a client puts on content parts is kept, and no automatic breakpoint is added', async () => {
     const long = 'Context line that repeats. '.repeat(800)
     const body = await toAnthropic({

@@ -97,4 +97,27 @@ describe('messagesFromIR', () => {
       { type: 'text', text: 'long document', cache_control: { type: 'ephemeral', ttl: '1h' } },
     ])
   })
+
+  it.each([
+    { prefill: 'Sure, ', sent: [{ type: 'text', text: 'Sure,' }] },
+    { prefill: 'The answer is:\n', sent: [{ type: 'text', text: 'The answer is:' }] },
+    { prefill: '   ', sent: undefined },
+  ])('trims a final assistant prefill ($prefill) that Anthropic would reject for its trailing whitespace', ({ prefill, sent }) => {
+    const messages = messagesFromIR([
+      { role: 'user', parts: [{ type: 'text', text: 'Say it ' }] },
+      { role: 'assistant', parts: [{ type: 'text', text: prefill }] },
+    ])
+    expect(messages[0].content).toEqual([{ type: 'text', text: 'Say it ' }])
+    expect(messages[1]?.content).toEqual(sent)
+    expect(messages).toHaveLength(sent ? 2 : 1)
+  })
+
+  it('leaves whitespace alone in assistant turns that are not last', () => {
+    const messages = messagesFromIR([
+      { role: 'user', parts: [{ type: 'text', text: 'hi' }] },
+      { role: 'assistant', parts: [{ type: 'text', text: 'Hello! ' }] },
+      { role: 'user', parts: [{ type: 'text', text: 'again' }] },
+    ])
+    expect(messages[1].content).toEqual([{ type: 'text', text: 'Hello! ' }])
+  })
 })

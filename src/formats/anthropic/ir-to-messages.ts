@@ -8,7 +8,9 @@
  * - empty text blocks are rejected by the API, so they are left out;
  * - thinking without a signature (another provider's reasoning) cannot be
  *   verified by Anthropic and is rejected, so it is left out too;
- * - tool ids are made to fit ^[a-zA-Z0-9_-]+$ (the same way for call and result).
+ * - tool ids are made to fit ^[a-zA-Z0-9_-]+$ (the same way for call and result);
+ * - a final assistant turn is a prefill, which Anthropic rejects when it ends
+ *   in whitespace ("Sure, "), so that whitespace is trimmed.
  */
 import type { ImagePart, Message, Part, TextPart } from '../../ir/types.js'
 import { withCacheControl } from './cache-control.js'
@@ -82,6 +84,15 @@ function orderBlocks(role: 'user' | 'assistant', blocks: AnthropicContentBlock[]
     : leading(blocks, (b) => b.type === 'thinking' || b.type === 'redacted_thinking')
 }
 
+/** Trim the trailing whitespace of a final assistant turn (a prefill); a text block left empty goes. */
+function trimPrefill(turn: { role: 'user' | 'assistant'; blocks: AnthropicContentBlock[] } | undefined): void {
+  const last = turn?.blocks.at(-1)
+  if (turn?.role !== 'assistant' || last?.type !== 'text') return
+  const text = last.text.trimEnd()
+  if (text === '') turn.blocks.pop()
+  else turn.blocks[turn.blocks.length - 1] = { ...last, text }
+}
+
 export function messagesFromIR(messages: Message[]): AnthropicMessageParam[] {
   const turns: Array<{ role: 'user' | 'assistant'; blocks: AnthropicContentBlock[] }> = []
   for (const message of messages) {
@@ -91,5 +102,7 @@ export function messagesFromIR(messages: Message[]): AnthropicMessageParam[] {
     if (previous?.role === message.role) previous.blocks.push(...blocks)
     else turns.push({ role: message.role, blocks })
   }
+  trimPrefill(turns.at(-1))
+  if (turns.at(-1)?.blocks.length === 0) turns.pop()
   return turns.map((turn) => ({ role: turn.role, content: orderBlocks(turn.role, turn.blocks) }))
 }
