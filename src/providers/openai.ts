@@ -3,6 +3,7 @@ import type { ProviderConfig } from '../config/types.js'
 import { openaiProviderFormat } from '../formats/openai-chat/index.js'
 import { GatewayError } from '../ir/errors.js'
 import { createHttpProvider, type Endpoint } from './http/http-provider.js'
+import { forwardWithQuirks } from './openai-forward.js'
 import type { Provider } from './types.js'
 
 export function openaiEndpoint(baseURL: string): Endpoint {
@@ -23,5 +24,7 @@ export function openaiEndpoint(baseURL: string): Endpoint {
 }
 
 export function createOpenAIProvider(config: ProviderConfig): Provider {
-  return createHttpProvider(config, openaiProviderFormat, openaiEndpoint(config.baseURL))
+  const provider = createHttpProvider(config, openaiProviderFormat, openaiEndpoint(config.baseURL))
+  // Translation folds quirks into the request it builds; the fast path needs them too.
+  return { ...provider, forward: forwardWithQuirks(provider.forward!, config.quirks) }
 }
