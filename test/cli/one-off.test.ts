@@ -274,6 +274,17 @@ describe('through providers on the fake upstream', () => {
     expect(result.stderr).toBe('')
     await fake.waitForAbort(0)
   })
+
+  it('--url also talks to any OpenAI-compatible server, and exits 1 on an answer that is not JSON', async () => {
+    const direct = await cli(['chat', '--url', fake.url, '--key', 'sk-test-upstream', '-m', 'gpt-4o-mini', 'straight through'])
+    expect(direct.code).toBe(0)
+    expect(direct.stdout).toBe('You said: straight through\n')
+    expect(direct.stderr).toMatch(/^gpt-4o-mini · \d+ in \/ \d+ out · \$[\d.]+ · \d+(ms|\.\d\ds)\n$/)
+    fake.enqueue({ raw: '<html><title>Portal</title></html>', contentType: 'text/html', status: 200 })
+    const html = await cli(['chat', '--url', fake.url, '--key', 'sk-test-upstream', '-m', 'gpt-4o-mini', 'hi'])
+    expect(html.code).toBe(1)
+    expect(html.stderr).toBe('llm-gateway: error: 200 the answer is not JSON: <html><title>Portal</title></html>\n')
+  })
 })
 
 describe('--url: a running gateway', () => {
