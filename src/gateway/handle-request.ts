@@ -112,7 +112,9 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
   } catch (caught) {
     const error = toGatewayError(caught)
     const cancelled = error.kind === 'cancelled' || inbound.signal.aborted
-    trace.finish(() => ({ status: cancelled ? 499 : error.status, error, cancelled }))
-    return errorResponse(client, error, { ...upstreamErrorHeaders(error), ...idHeader, ...routingHeaders(trace) })
+    const response = errorResponse(client, error, { ...upstreamErrorHeaders(error), ...idHeader, ...routingHeaders(trace) })
+    // The status the client got (a format may render a kind its own way, e.g. Anthropic's 529).
+    trace.finish(() => ({ status: cancelled ? 499 : response.status, error, cancelled }))
+    return response
   }
 }

@@ -7,12 +7,14 @@
 import { providerFormats } from '../formats/registry.js'
 import { ResponseAccumulator } from '../ir/accumulate.js'
 import { GatewayError } from '../ir/errors.js'
+import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from '../providers/http/success-body.js'
 import { networkError, readText } from '../providers/http/upstream-client.js'
 import type { UpstreamResponse } from '../providers/types.js'
 import type { Target } from '../routing/types.js'
 import { SSEParser } from '../util/sse.js'
 import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
 import { rewriteModel } from './rewrite-model.js'
+import { endsWithTerminal, incompleteStream } from './stream-terminal.js'
 import type { GatewayResponse } from './types.js'
 
 /** Upstream response headers worth passing on (ids, rate limits, retry hints); never auth or hop-by-hop ones. */
@@ -38,10 +40,6 @@ export function upstreamErrorHeaders(error: GatewayError): Record<string, string
   return errorHeaders.get(error) ?? {}
 }
 
-function isEventStream(upstream: UpstreamResponse): boolean {
-  return (upstream.headers['content-type'] ?? '').includes('text/event-stream')
-}
-
 /** Rebuild the streamed reply as one client-format response, for the log. */
 function assemble(context: AttemptContext, target: Target, chunks: Buffer[]) {
   const format = providerFormats[target.provider.format!]
@@ -61,6 +59,7 @@ async function* relay(context: AttemptContext, target: Target, upstream: Upstrea
   const chunks: Buffer[] = []
   let completed = false
   let failure: GatewayError | undefined
+  const format = providerFormats[target.provider.format!]
   try {
     for await (const chunk of upstream.body) {
       trace.firstByte()
@@ -68,9 +67,16 @@ async function* relay(context: AttemptContext, target: Target, upstream: Upstrea
       yield chunk as Buffer
     }
     completed = true
+    // Never a silently truncated stream: an upstream that stopped short gets the client an error event.
+    failure = incompleteStream(format, target.provider.name, chunks)
+    if (failure) yield client.renderStreamError(failure)
   } catch (error) {
     failure = networkError(error, target.provider.name, '', target.provider.config.timeouts)
-    if (failure.kind !== 'cancelled') yield client.renderStreamError(failure)
+    if (failure.kind !== 'cancelled' && endsWithTerminal(format, chunks)) {
+      // The connection failed after the stream's final event: the client has its whole answer.
+      failure = undefined
+      completed = true
+    } else if (failure.kind !== 'cancelled') yield client.renderStreamError(failure)
   } finally {
     upstream.body.destroy()
     const cancelled = !completed && (failure === undefined || failure.kind === 'cancelled')
@@ -119,7 +125,8 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
     throw failure
   }
 
-  if (stream && isEventStream(upstream)) {
+  // Any stream-like answer is relayed; a JSON or HTML document answering a stream request is an error below.
+  if (stream && !isDocumentAnswer(upstream.headers)) {
     return { status: upstream.status, headers: forwardedHeaders(upstream, true), body: relay(context, target, upstream) }
   }
 
@@ -128,6 +135,14 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
     text = await readText(upstream)
   } catch (error) {
     throw networkError(error, provider.name, '', provider.config.timeouts)
+  }
+  // A 200 carrying HTML, text or an error envelope is not an answer: the client gets a 502 it can act on.
+  const unusable = stream
+    ? streamAnsweredWithDocument(format, provider.name, text, upstream.headers)
+    : errorInSuccessBody(format, provider.name, text, upstream.headers)
+  if (unusable) {
+    errorHeaders.set(unusable, relayedHeaders(upstream))
+    throw unusable
   }
   trace.firstByte()
   trace.finish(() => {

@@ -10,6 +10,7 @@ import { GatewayError } from '../../ir/errors.js'
 import type { IRRequest, StreamEvent, WireFormatName } from '../../ir/types.js'
 import { SSEParser } from '../../util/sse.js'
 import type { CallOptions, ForwardOperation, ForwardRequest, Provider, UpstreamResponse } from '../types.js'
+import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from './success-body.js'
 import { createUpstreamClient, networkError, readText } from './upstream-client.js'
 
 export interface Endpoint {
@@ -87,14 +88,21 @@ export function createHttpProvider(
   async function* events(response: UpstreamResponse, url: string): AsyncGenerator<StreamEvent> {
     const parser = new SSEParser()
     const decoder = format.createStreamDecoder()
+    let finished = false
     try {
       for await (const chunk of response.body) {
-        for (const message of parser.push(chunk as Buffer)) yield* decoder.decode(message)
+        for (const message of parser.push(chunk as Buffer)) {
+          for (const event of decoder.decode(message)) {
+            if (event.type === 'finish') finished = true
+            yield event
+          }
+        }
       }
       for (const message of parser.end()) yield* decoder.decode(message)
       yield* decoder.end()
     } catch (error) {
-      yield { type: 'error', error: networkError(error, config.name, url, config.timeouts) }
+      // A connection that fails after the final event has cost the client nothing.
+      if (!finished) yield { type: 'error', error: networkError(error, config.name, url, config.timeouts) }
     } finally {
       response.body.destroy()
     }
@@ -120,6 +128,9 @@ export function createHttpProvider(
       } catch (error) {
         throw networkError(error, config.name, url, config.timeouts)
       }
+      // A 200 carrying HTML, text or an error envelope is not an answer.
+      const unusable = errorInSuccessBody(format, config.name, text, response.headers)
+      if (unusable) throw unusable
       let json: unknown
       try {
         json = JSON.parse(text)
@@ -134,6 +145,15 @@ export function createHttpProvider(
       const url = endpoint.url('chat', options.model, true)
       const response = await post('chat', options.model, true, body, options)
       await ensureOk(response, url)
+      if (isDocumentAnswer(response.headers)) {
+        let text: string
+        try {
+          text = await readText(response)
+        } catch (error) {
+          throw networkError(error, config.name, url, config.timeouts)
+        }
+        throw streamAnsweredWithDocument(format, config.name, text, response.headers)
+      }
       return events(response, url)
     },
 
