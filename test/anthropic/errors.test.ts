@@ -89,7 +89,16 @@ describe('errors after the stream started', () => {
   })
 
   it('a connection cut mid-stream becomes an `event: error` in Anthropic shape', async () => {
-    h.fake.enqueue(anthropic.text('one two three four five', { stream: true, ending: 'reset' }))
+    // The upstream dies after the first text delta: no content_block_stop, no message_stop.
+    const cut = {
+      sse: [
+        'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_01Cut","type":"message","role":"assistant","model":"claude-3-5-sonnet-20241022","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}\n\n',
+        'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n',
+        'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Once upon"}}\n\n',
+      ],
+      ending: 'reset' as const,
+    }
+    h.fake.enqueue(cut)
     const response = await fetch(`${h.gw.url}/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -97,13 +106,18 @@ describe('errors after the stream started', () => {
     })
     expect(response.status).toBe(200)
     const text = await response.text()
+    expect(text.startsWith(cut.sse.join(''))).toBe(true)
     const last = text.trim().split('\n\n').at(-1)!
     expect(last.split('\n')[0]).toBe('event: error')
     expect(JSON.parse(last.split('\n')[1].slice('data: '.length))).toMatchObject({ type: 'error', error: { type: 'api_error', message: expect.any(String) } })
 
-    h.fake.enqueue(anthropic.text('one two three four five', { stream: true, ending: 'reset' }))
-    const error = await failure(h.client().messages.stream({ ...hello, model: 'sonnet' }).finalMessage())
+    h.fake.enqueue(cut)
+    const texts: string[] = []
+    const stream = h.client().messages.stream({ ...hello, model: 'sonnet' })
+    stream.on('text', (t) => texts.push(t))
+    const error = await failure(stream.finalMessage())
     expect(error.error).toMatchObject({ type: 'error', error: { type: 'api_error' } })
+    expect(texts).toEqual(['Once upon'])
   })
 })
 
