@@ -1,5 +1,7 @@
 /**
- * OpenAI-compatible services that reject fields OpenAI accepts. The fake here
+ * OpenAI-compatible services that differ from OpenAI. Thinking under the
+ * `reasoning` name (OpenRouter, Ollama, vLLM) becomes thinking like DeepSeek's
+ * `reasoning_content` does. And services that reject fields OpenAI accepts. The fake here
  * answers like Mistral does (422 "Extra inputs are not permitted") to
  * `stream_options`, and under other prefixes to `parallel_tool_calls` too, as
  * services without parallel tool calls do. A provider without
@@ -123,5 +125,40 @@ describe('Anthropic SDK client (translated)', () => {
     // Mistral does take parallel_tool_calls; its preset drops only stream_options (and reasoning_effort).
     if (provider === 'configured') expect(body).not.toHaveProperty('parallel_tool_calls')
     else expect(body).toHaveProperty('parallel_tool_calls', false)
+  })
+})
+
+describe('thinking named `reasoning` (OpenRouter, Ollama, vLLM)', () => {
+  const head = { id: 'gen-1764664568-abc', object: 'chat.completion.chunk', created: 1764664568, model: 'qwen3:8b' }
+  const reasoningReply: ReplyFn = (req) =>
+    req.stream
+      ? {
+          sse: [
+            { data: { ...head, choices: [{ index: 0, delta: { role: 'assistant', content: '', reasoning: 'Short ' }, finish_reason: null }] } },
+            { data: { ...head, choices: [{ index: 0, delta: { content: '', reasoning: 'greeting.' }, finish_reason: null }] } },
+            { data: { ...head, choices: [{ index: 0, delta: { content: 'Salut.' }, finish_reason: null }] } },
+            { data: { ...head, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 } } },
+            'data: [DONE]\n\n',
+          ],
+        }
+      : {
+          json: {
+            ...head,
+            object: 'chat.completion',
+            choices: [{ index: 0, message: { role: 'assistant', content: 'Salut.', reasoning: 'Short greeting.' }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 },
+          },
+        }
+
+  it.each([false, true])('Anthropic client (stream: %s): a thinking block before the text', async (stream) => {
+    h.fake.alwaysReply(reasoningReply, { prefix: '/strict' })
+    const params = { model: 'strict/qwen3:8b', max_tokens: 200, messages: [{ role: 'user' as const, content: 'Say hi in French' }] }
+    const message = stream ? await h.anthropic.messages.stream(params).finalMessage() : await h.anthropic.messages.create(params)
+    expect(message.content).toEqual([
+      { type: 'thinking', thinking: 'Short greeting.', signature: '' },
+      { type: 'text', text: 'Salut.' },
+    ])
+    expect(message.usage).toMatchObject({ input_tokens: 12, output_tokens: 9 })
+    expect(message.stop_reason).toBe('end_turn')
   })
 })
