@@ -118,6 +118,11 @@ describe('errors after the stream started', () => {
     const error = await failure(stream.finalMessage())
     expect(error.error).toMatchObject({ type: 'error', error: { type: 'api_error' } })
     expect(texts).toEqual(['Once upon'])
+
+    // The same stream closed cleanly but without message_stop is still cut short.
+    h.fake.enqueue({ sse: cut.sse })
+    const cleanClose = await failure(h.client().messages.stream({ ...hello, model: 'sonnet' }).finalMessage())
+    expect(cleanClose.error).toMatchObject({ type: 'error', error: { type: 'api_error' } })
   })
 })
 
