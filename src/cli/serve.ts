@@ -5,7 +5,10 @@
 import { colors } from 'consola/utils'
 import { loadConfig } from '../config/load.js'
 import type { GatewayConfig } from '../config/types.js'
+import { expandHome } from '../config/validate.js'
 import { createGateway } from '../gateway/create-gateway.js'
+import { createCostFunction } from '../log/cost.js'
+import { createRecorder } from '../log/create-recorder.js'
 import { displayURL } from '../server/routes/health.js'
 import { isLoopback, startServer } from '../server/start-server.js'
 import { VERSION } from '../version.js'
@@ -15,6 +18,7 @@ export interface ServeOptions {
   config?: string
   port?: number
   host?: string
+  logDir?: string
 }
 
 function providerRows(config: GatewayConfig): string[][] {
@@ -30,6 +34,7 @@ export function banner(config: GatewayConfig, url: string): string {
   const lines = [
     `${colors.bold('llm-gateway')} ${VERSION} listening on ${colors.cyan(url)}`,
     `config: ${config.source ?? 'none found — built-in defaults (mock + providers whose keys are in the environment)'}`,
+    `traffic log: ${config.log.enabled ? `${config.log.dir}${config.log.bodies ? '' : ' (metadata only)'} — llm-gateway logs tail` : 'off'}`,
     '',
     formatTable(['provider', 'type', 'base URL', 'status'], providerRows(config)),
     '',
@@ -46,7 +51,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const host = options.host ?? config.server.host
   const port = options.port ?? config.server.port
   config.server = { ...config.server, host, port }
-  const gateway = createGateway(config)
+  if (options.logDir) config.log = { ...config.log, dir: expandHome(options.logDir) }
+  // The traffic log; gateway.close() flushes it on shutdown.
+  const gateway = createGateway(config, { recorder: createRecorder(config), cost: createCostFunction(config) })
   const server = await startServer(gateway, { host, port })
   process.stdout.write(banner(config, server.url))
   if (!isLoopback(host) && config.server.apiKeys.length === 0) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeRecord } from '../../test/support/log-records.js'
-import { FileRecorder } from './file-recorder.js'
+import { encodeLines, FileRecorder } from './file-recorder.js'
 
 let dir: string
 beforeEach(async () => {
@@ -136,5 +136,13 @@ describe('FileRecorder', () => {
     await recorder.close()
     expect(recorder.written.records).toBe(3)
     expect(errors[0]).toMatch(/2 records were not logged/)
+  })
+})
+
+describe('encodeLines', () => {
+  it('encodes each line as UTF-8 followed by a newline, multi-byte text included', () => {
+    const lines = ['{"t":"12 °C"}', '{"t":"日本語 🚀"}', '{}']
+    expect(encodeLines(lines).toString('utf8')).toBe(`${lines.join('\n')}\n`)
+    expect(encodeLines([])).toHaveLength(0)
   })
 })

@@ -113,7 +113,7 @@ export class FileRecorder implements Recorder {
       this.dirReady ??= mkdir(this.dir, { recursive: true }).then(() => undefined)
       await this.dirReady
       for (const [file, lines] of chunks) {
-        await appendWhole(join(this.dir, file), `${lines.join('\n')}\n`)
+        await appendWhole(join(this.dir, file), encodeLines(lines))
         this.written.batches++
         this.written.records += lines.length
       }
@@ -136,13 +136,29 @@ export class FileRecorder implements Recorder {
 }
 
 /**
+ * The batch as UTF-8 bytes, each line encoded straight into one buffer: several
+ * times cheaper than joining the lines into one big string and encoding that.
+ */
+export function encodeLines(lines: string[]): Buffer {
+  let chars = 0
+  for (const line of lines) chars += line.length
+  // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+  const buffer = Buffer.allocUnsafe(chars * 3 + lines.length)
+  let offset = 0
+  for (const line of lines) {
+    offset += buffer.write(line, offset)
+    buffer[offset++] = 0x0a
+  }
+  return buffer.subarray(0, offset)
+}
+
+/**
  * One write(2) in append mode per batch: the batch lands as a unit even when
  * another process (a one-off CLI command) appends to the same day file.
  */
-async function appendWhole(path: string, text: string): Promise<void> {
+async function appendWhole(path: string, buffer: Buffer): Promise<void> {
   const handle = await open(path, 'a')
   try {
-    const buffer = Buffer.from(text)
     let offset = 0
     while (offset < buffer.length) {
       const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset)

@@ -14,6 +14,7 @@ export const REDACTED = '[redacted]'
 /** Secrets shorter than this are not searched for: they would match ordinary text. */
 const MIN_SECRET_LENGTH = 6
 
+const KEY_HINT = '(?:key|token)='
 const URL_IN_TEXT = /https?:\/\/[^\s"'<>\\]+/g
 const KEY_PARAM = /([?&])(?:key|api_key|apikey|api-key|access_token|token)=[^&#]*(&?)/gi
 
@@ -52,7 +53,11 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
   const forms = usable.filter((s) => !NUMBER_LIKE.test(s)).map(jsonForm).sort((a, b) => b.length - a.length)
   // A digits-only secret could also match inside a JSON number: those are replaced value by value.
   const numberLike = usable.filter((s) => NUMBER_LIKE.test(s))
+  // One case-insensitive pass answers "anything to do?" for the usual line with no secret and no URL key.
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const anything = new RegExp([...forms, ...numberLike].map(escape).concat(KEY_HINT).join('|'), 'i')
   return (line) => {
+    if (!anything.test(line)) return line
     let out = line
     for (const form of forms) {
       if (out.includes(form)) out = out.split(form).join(REDACTED)

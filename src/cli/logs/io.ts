@@ -10,8 +10,23 @@ export interface CommandIO {
   isTTY: boolean
 }
 
+let pipeGuarded = false
+
+/** `logs list | head` closes the pipe early: that is the reader being done, not an error. */
+function guardBrokenPipe(): void {
+  if (pipeGuarded) return
+  pipeGuarded = true
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+}
+
 export const stdoutIO: CommandIO = {
-  write: (text) => void process.stdout.write(text),
+  write: (text) => {
+    guardBrokenPipe()
+    process.stdout.write(text)
+  },
   get isTTY() {
     return process.stdout.isTTY === true
   },

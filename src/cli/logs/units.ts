@@ -10,14 +10,15 @@ export function formatMs(ms: number | null | undefined): string {
 export function formatCount(n: number): string {
   if (n < 1000) return String(n)
   if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`
-  return `${(n / 1_000_000).toFixed(n < 10_000_000 ? 2 : 1)}M`
+  if (n < 1_000_000_000) return `${(n / 1_000_000).toFixed(n < 10_000_000 ? 2 : 1)}M`
+  return `${(n / 1_000_000_000).toFixed(2)}B`
 }
 
 export function formatCost(usd: number | null | undefined): string {
   if (usd === null || usd === undefined) return '-'
   if (usd === 0) return '$0'
   if (usd < 0.01) return `$${usd.toFixed(5)}`
-  if (usd < 100) return `$${usd.toFixed(4)}`
+  if (usd < 1) return `$${usd.toFixed(4)}`
   return `$${usd.toFixed(2)}`
 }
 
