@@ -134,12 +134,19 @@ describe('tool calls', () => {
         { name: 'get_time', args: { zone: 'Europe/Paris' } },
       ]),
     )
-    const first = await h.openai.chat.completions.stream({ model, messages, tools: [weatherTool, timeTool] }).finalChatCompletion()
+    const runner = h.openai.chat.completions.stream({ model, messages, tools: [weatherTool, timeTool] })
+    const firstDeltas: unknown[] = []
+    runner.on('chunk', (chunk) => {
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) if (call.id) firstDeltas.push(call)
+    })
+    const first = await runner.finalChatCompletion()
     const assistant = first.choices[0].message
     const [weather, time] = assistant.tool_calls ?? []
     const signature = (weather as any).extra_content?.google?.thought_signature as string
     expect(signature).toEqual(expect.any(String))
     expect((time as any).extra_content).toBeUndefined()
+    // Streamed in the call's first delta, next to its id and name, as Google's OpenAI endpoint does.
+    expect(firstDeltas[0]).toMatchObject({ id: weather.id, extra_content: { google: { thought_signature: signature } } })
 
     // Turn 2: the client returns the message as the SDK gave it, results in the opposite order.
     messages.push(assistant as Message)

@@ -24,6 +24,8 @@ export class OpenAIStreamEncoder implements StreamEncoder {
   private readonly thinking = new Map<number, ThinkingPart>()
   /** IR indices of text parts: Gemini may sign them, and OpenAI has nowhere to put that. */
   private readonly textParts = new Set<number>()
+  /** IR indices of tool calls whose signature went out with their first delta. */
+  private readonly signedAtStart = new Set<number>()
   private reasoningDetailCount = 0
   private usage: Usage = { inputTokens: 0, outputTokens: 0 }
 
@@ -49,7 +51,10 @@ export class OpenAIStreamEncoder implements StreamEncoder {
         const wireIndex = this.toolCallIndex.size
         this.toolCallIndex.set(event.index, wireIndex)
         const call = { index: wireIndex, id: event.id, type: 'function' as const, function: { name: event.name, arguments: '' } }
-        return this.begin() + this.chunk({ tool_calls: [call] })
+        if (!event.signature) return this.begin() + this.chunk({ tool_calls: [call] })
+        // In the call's first delta, as Google's own OpenAI endpoint sends it; its signature event is then a repeat.
+        this.signedAtStart.add(event.index)
+        return this.begin() + this.chunk({ tool_calls: [{ ...call, extra_content: { google: { thought_signature: event.signature } } }] })
       }
       case 'tool_call_delta': {
         const wireIndex = this.toolCallIndex.get(event.index)
@@ -91,6 +96,7 @@ export class OpenAIStreamEncoder implements StreamEncoder {
 
   private signature(index: number, signature: string): string {
     const wireIndex = this.toolCallIndex.get(index)
+    if (this.signedAtStart.has(index)) return ''
     if (wireIndex !== undefined) {
       return this.chunk({ tool_calls: [{ index: wireIndex, extra_content: { google: { thought_signature: signature } } }] })
     }
