@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultRawConfig, loadConfig } from '../../src/config/load.js'
+import { validateConfig } from '../../src/config/validate.js'
 import { getPreset, PRESETS, presetsFromEnv } from '../../src/providers/presets.js'
 import { gemini, openai, startFakeUpstream, type FakeUpstream } from '../support/fake-upstream.js'
 import { startGateway, type TestGateway } from '../support/start-gateway.js'
@@ -57,6 +58,31 @@ describe('loadConfig with no config file', () => {
       quirks: { reasoningContentInput: true },
     })
     expect(config.providers.deepseek.missingKeyVar).toBeUndefined()
+  })
+})
+
+describe('providers named like their preset (as the README shows them)', () => {
+  it('take type, URL, key variable and quirks from it; given fields win', () => {
+    const env = { GROQ_API_KEY: 'gsk', GEMINI_API_KEY: 'g' }
+    const config = validateConfig(
+      {
+        providers: {
+          groq: {},
+          google: {},
+          ollama: { models: ['llama3.2', 'qwen3:8b'] },
+          lmstudio: { models: ['qwen2.5-7b-instruct'] },
+          vllm: { baseURL: 'http://gpu-box.lan:8000/v1' },
+          fast: { type: 'openai', preset: 'groq', baseURL: 'http://127.0.0.1:9/v1' },
+        },
+      },
+      { file: 'test', missing: [], env },
+    )
+    expect(config.providers.groq).toMatchObject({ type: 'openai', baseURL: 'https://api.groq.com/openai/v1', apiKey: 'gsk', quirks: { noStreamOptions: true } })
+    expect(config.providers.google).toMatchObject({ type: 'gemini', preset: 'gemini', apiKey: 'g' })
+    expect(config.providers.ollama).toMatchObject({ type: 'openai', baseURL: 'http://127.0.0.1:11434/v1', models: ['llama3.2', 'qwen3:8b'], missingKeyVar: undefined })
+    expect(config.providers.lmstudio).toMatchObject({ type: 'openai', baseURL: 'http://127.0.0.1:1234/v1', missingKeyVar: undefined })
+    expect(config.providers.vllm).toMatchObject({ type: 'openai', baseURL: 'http://gpu-box.lan:8000/v1', missingKeyVar: undefined })
+    expect(config.providers.fast).toMatchObject({ preset: 'groq', baseURL: 'http://127.0.0.1:9/v1', apiKey: 'gsk', quirks: { noStreamOptions: true } })
   })
 })
 
