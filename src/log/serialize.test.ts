@@ -36,8 +36,8 @@ describe('parsing', () => {
   })
 
   it('falls back to a full parse for lines in another key order', () => {
-    const record = makeRecord()
-    const reordered = JSON.stringify({ request: record.request, ...record })
+    const { request, ...record } = makeRecord()
+    const reordered = JSON.stringify({ request, ...record })
     expect(parseRecordMeta(reordered)?.id).toBe(record.id)
   })
 
