@@ -110,7 +110,8 @@ function outcomeFromOpenAI(completion: ChatCompletion, details: ReasoningDetail[
     signatures: texts.length > 0 ? texts.map((d) => d.signature ?? '') : reasoningText ? [''] : [],
     toolCalls: (message.tool_calls ?? []).map((call) => {
       if (call.type !== 'function') throw new Error(`unexpected tool call type ${call.type}`)
-      return { id: call.id, name: call.function.name, input: JSON.parse(call.function.arguments || '{}') }
+      // Strict on purpose: OpenAI always sends parseable arguments ("{}" for none), clients rely on it.
+      return { id: call.id, name: call.function.name, input: JSON.parse(call.function.arguments) }
     }),
     stop: OPENAI_STOP[choice.finish_reason] ?? 'other',
     usage: {

@@ -68,6 +68,31 @@ interface Scenario {
   checkReceived?(body: Record<string, unknown>, cell: Cell): void
 }
 
+/**
+ * A tool call without arguments the way Anthropic really streams it: the block
+ * starts with `input: {}` and its only input_json_delta is empty.
+ */
+const anthropicNoArgumentCall: ReplySpec = (request) => {
+  const model = (request.json as { model: string }).model
+  const usage = { input_tokens: 40, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 12 }
+  const toolUse = { type: 'tool_use', id: 'toolu_01QE1WLsSVp5hy5Q3GmGTmjP', name: 'list_issues', input: {} }
+  if (!request.stream) {
+    return { json: { model, id: 'msg_01GE2RKp1VYsPzdFs3sS9z5S', type: 'message', role: 'assistant', content: [toolUse], stop_reason: 'tool_use', stop_sequence: null, usage } }
+  }
+  const event = (data: { type: string } & Record<string, unknown>) => ({ event: data.type, data })
+  return {
+    sse: [
+      event({ type: 'message_start', message: { model, id: 'msg_01GE2RKp1VYsPzdFs3sS9z5S', type: 'message', role: 'assistant', content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } } }),
+      event({ type: 'content_block_start', index: 0, content_block: toolUse }),
+      event({ type: 'ping' }),
+      event({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '' } }),
+      event({ type: 'content_block_stop', index: 0 }),
+      event({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage }),
+      event({ type: 'message_stop' }),
+    ],
+  }
+}
+
 const THOUGHT = 'The user greets me, so I should greet them back briefly.'
 
 const SCENARIOS: Scenario[] = [
@@ -102,6 +127,17 @@ const SCENARIOS: Scenario[] = [
       } else {
         expect(body.tools).toEqual(openaiTools.map((tool) => ({ type: 'function', function: expect.objectContaining({ name: tool.function.name, parameters: tool.function.parameters }) })))
       }
+    },
+  },
+  {
+    name: 'tool call without arguments',
+    reply: { openai: openai.toolCalls([{ name: 'list_issues', arguments: {} }]), anthropic: anthropicNoArgumentCall },
+    openai: { messages: [{ role: 'user', content: 'List the issues.' }], tools: [{ type: 'function', function: { name: 'list_issues' } }] },
+    anthropic: { max_tokens: 256, messages: [{ role: 'user', content: 'List the issues.' }], tools: [{ name: 'list_issues', input_schema: { type: 'object' } }] },
+    check(outcome) {
+      // OpenAI clients get "{}" (never ""), as OpenAI sends it; Anthropic clients an empty input object.
+      expect(outcome.toolCalls).toEqual([{ id: expect.any(String), name: 'list_issues', input: {} }])
+      expect(outcome.stop).toBe('tool')
     },
   },
   {
@@ -229,8 +265,9 @@ async function ask(scenario: Scenario, cell: Cell): Promise<Outcome> {
   }
   const { outcome, trace } = await askAnthropic(h, model, scenario.anthropic, cell.mode)
   if (trace) {
-    // input_json_delta fragments join into each tool_use block's input.
-    const inputs = [...trace.inputJson.values()].filter((json) => json !== '').map((json) => JSON.parse(json))
+    // input_json_delta fragments join into each tool_use block's input (none at all: an empty input).
+    const toolBlocks = trace.events.flatMap((event) => (event.type === 'content_block_start' && event.content_block.type === 'tool_use' ? [event.index] : []))
+    const inputs = toolBlocks.map((index) => JSON.parse(trace.inputJson.get(index) || '{}'))
     expect(inputs).toEqual(outcome.toolCalls.map((call) => call.input))
     // Content blocks are numbered 0, 1, ... as they start, each stopped before the next starts.
     const blockEvents = trace.events.flatMap((event) =>

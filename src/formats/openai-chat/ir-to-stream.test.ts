@@ -133,6 +133,36 @@ describe('stream encoder: chunks', () => {
     expect(redacted.choices[0].delta).toEqual({ reasoning_details: [{ type: 'reasoning.encrypted', data: 'EmwKAhgBEgy', index: 0 }] })
   })
 
+  it.each([
+    { ended: 'by part_end', events: [{ type: 'part_end', index: 0 }] },
+    { ended: 'only by finish', events: [] },
+  ] as Array<{ ended: string; events: StreamEvent[] }>)('gives a tool call that had no argument fragments "{}" ($ended)', ({ events }) => {
+    const all: StreamEvent[] = [
+      { type: 'start', id: 'msg_1', model: 'x' },
+      { type: 'tool_call_start', index: 0, id: 'toolu_01QE', name: 'list_issues' },
+      { type: 'tool_call_delta', index: 0, json: '' },
+      ...events,
+      { type: 'finish', reason: 'tool_use', usage: { inputTokens: 1, outputTokens: 1 } },
+    ]
+    const deltas = (payloads(encodeAll(all, { model: 'm' })) as Array<{ choices?: Array<{ delta: { tool_calls?: unknown[] } }> }>).flatMap(
+      (chunk) => chunk.choices?.[0]?.delta.tool_calls ?? [],
+    )
+    expect(deltas).toEqual([
+      { index: 0, id: 'toolu_01QE', type: 'function', function: { name: 'list_issues', arguments: '' } },
+      { index: 0, function: { arguments: '{}' } },
+    ])
+  })
+
+  it('adds no "{}" to a tool call that had arguments', () => {
+    const events: StreamEvent[] = [
+      { type: 'tool_call_start', index: 0, id: 'call_1', name: 'f' },
+      { type: 'tool_call_delta', index: 0, json: '{"a":1}' },
+      { type: 'part_end', index: 0 },
+      { type: 'finish', reason: 'tool_use', usage: { inputTokens: 1, outputTokens: 1 } },
+    ]
+    expect(encodeAll(events, { model: 'm' })).not.toContain('"arguments":"{}"')
+  })
+
   it('renders an error event as an OpenAI in-stream error', () => {
     const encoder = createStreamEncoder({ model: 'm' })
     encoder.encode({ type: 'start', id: 'x', model: 'm' })

@@ -3,6 +3,9 @@
  * Thinking goes out as `reasoning_content` deltas (DeepSeek's convention) and,
  * when each thinking part ends, as one `reasoning_details` entry holding its
  * full text and signature, which a client can send back unchanged.
+ * A tool call that ends without any argument fragment (Anthropic streams a
+ * no-argument call as one empty input_json_delta) gets `"{}"`, as OpenAI sends
+ * it: clients parse the arguments, and "" is not JSON.
  */
 import type { RedactedThinkingPart, StreamEvent, ThinkingPart, Usage } from '../../ir/types.js'
 import { sseFrame } from '../../util/sse.js'
@@ -20,6 +23,8 @@ export class OpenAIStreamEncoder implements StreamEncoder {
   private started = false
   /** IR part index -> position among this message's tool calls (the wire `index`). */
   private readonly toolCallIndex = new Map<number, number>()
+  /** IR indices of tool calls that have not had an argument fragment yet. */
+  private readonly callsWithoutArguments = new Set<number>()
   /** Thinking parts still open, by IR index, collected for their `reasoning_details` entry. */
   private readonly thinking = new Map<number, ThinkingPart>()
   /** IR indices of text parts: Gemini may sign them, and OpenAI has nowhere to put that. */
@@ -50,6 +55,7 @@ export class OpenAIStreamEncoder implements StreamEncoder {
       case 'tool_call_start': {
         const wireIndex = this.toolCallIndex.size
         this.toolCallIndex.set(event.index, wireIndex)
+        this.callsWithoutArguments.add(event.index)
         const call = { index: wireIndex, id: event.id, type: 'function' as const, function: { name: event.name, arguments: '' } }
         if (!event.signature) return this.begin() + this.chunk({ tool_calls: [call] })
         // In the call's first delta, as Google's own OpenAI endpoint sends it; its signature event is then a repeat.
@@ -59,10 +65,11 @@ export class OpenAIStreamEncoder implements StreamEncoder {
       case 'tool_call_delta': {
         const wireIndex = this.toolCallIndex.get(event.index)
         if (wireIndex === undefined || !event.json) return ''
+        this.callsWithoutArguments.delete(event.index)
         return this.chunk({ tool_calls: [{ index: wireIndex, function: { arguments: event.json } }] })
       }
       case 'part_end':
-        return this.endThinking(event.index)
+        return this.endThinking(event.index) + this.emptyArguments(event.index)
       case 'usage':
         this.usage = { ...this.usage, ...event.usage }
         return ''
@@ -106,6 +113,12 @@ export class OpenAIStreamEncoder implements StreamEncoder {
     return ''
   }
 
+  /** `"{}"` for a tool call that ended with no arguments at all. */
+  private emptyArguments(index: number): string {
+    if (!this.callsWithoutArguments.delete(index)) return ''
+    return this.chunk({ tool_calls: [{ index: this.toolCallIndex.get(index)!, function: { arguments: '{}' } }] })
+  }
+
   private endThinking(index: number): string {
     const part = this.thinking.get(index)
     if (!part) return ''
@@ -120,6 +133,7 @@ export class OpenAIStreamEncoder implements StreamEncoder {
   private finish(reason: OpenAIFinishReason, usage: Usage): string {
     let text = this.begin()
     for (const index of [...this.thinking.keys()]) text += this.endThinking(index)
+    for (const index of [...this.callsWithoutArguments]) text += this.emptyArguments(index)
     text += this.chunk({}, reason)
     this.usage = { ...this.usage, ...usage }
     if (this.context.includeUsage) text += this.frame({ choices: [], usage: usageToOpenAI(this.usage) })
