@@ -59,6 +59,19 @@ function routingHeaders(trace: RequestTrace, target?: Target): Record<string, st
   return headers
 }
 
+/**
+ * Anything thrown, as a GatewayError. A stack overflow here comes from walking
+ * the client's JSON (a schema nested thousands deep): the client's problem, a 400.
+ */
+function asGatewayError(caught: unknown): GatewayError {
+  // Routing wraps what an attempt throws: look at the cause of an internal error too.
+  const root = caught instanceof GatewayError && caught.kind === 'api_error' && caught.cause !== undefined ? caught.cause : caught
+  if (root instanceof RangeError && /call stack/i.test(root.message)) {
+    return new GatewayError('invalid_request', 'The request body is nested too deeply to process', { code: 'nesting_too_deep' })
+  }
+  return toGatewayError(caught)
+}
+
 function sameFormat(client: ClientFormat, target: Target): boolean {
   return target.provider.format === client.name && target.provider.forward !== undefined
 }
@@ -110,7 +123,7 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     value.headers = { ...value.headers, ...idHeader, ...routingHeaders(trace, target) }
     return value
   } catch (caught) {
-    const error = toGatewayError(caught)
+    const error = asGatewayError(caught)
     const cancelled = error.kind === 'cancelled' || inbound.signal.aborted
     const response = errorResponse(client, error, { ...upstreamErrorHeaders(error), ...idHeader, ...routingHeaders(trace) })
     // The status the client got (a format may render a kind its own way, e.g. Anthropic's 529).

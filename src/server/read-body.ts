@@ -20,12 +20,52 @@ export async function readBodyText(event: H3Event, limit: number): Promise<strin
     if (Buffer.byteLength(text) > limit) throw tooLarge(limit)
     return text
   }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of node) {
-    size += (chunk as Buffer).length
-    if (size > limit) throw tooLarge(limit)
-    chunks.push(chunk as Buffer)
-  }
-  return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')
+  return readNodeBody(node, limit)
+}
+
+/**
+ * Collect the body, refusing it once it passes the limit. The rest of an
+ * oversized body is drained, not destroyed: destroying the request leaves the
+ * keep-alive connection out of step (the next bytes parse as a bad request),
+ * while draining lets the client read its 413 and reuse the connection.
+ */
+function readNodeBody(node: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const cleanup = () => {
+      node.off('data', onData)
+      node.off('end', onEnd)
+      node.off('error', onError)
+      node.off('close', onClose)
+    }
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) {
+        chunks.push(chunk)
+        return
+      }
+      cleanup()
+      chunks.length = 0
+      node.resume()
+      reject(tooLarge(limit))
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'))
+    }
+    const onError = (error: Error) => {
+      cleanup()
+      reject(error)
+    }
+    // The client hung up mid-upload.
+    const onClose = () => {
+      cleanup()
+      reject(new GatewayError('cancelled', 'The client disconnected while sending the request'))
+    }
+    node.on('data', onData)
+    node.on('end', onEnd)
+    node.on('error', onError)
+    node.on('close', onClose)
+  })
 }
