@@ -144,9 +144,8 @@ class GeminiStreamDecoder implements StreamDecoder {
     }
     const events = this.openPart('tool_call')
     const part = this.open!
-    const start: Extract<StreamEvent, { type: 'tool_call_start' }> = { type: 'tool_call_start', index: part.index, id: toolCallId(this.calls++, call.name, this.responseId, call.id), name: call.name }
-    if (signature) start.signature = signature
-    events.push(start)
+    const id = toolCallId(this.calls++, call.name, this.responseId, call.id)
+    events.push(signature ? { type: 'tool_call_start', index: part.index, id, name: call.name, signature } : { type: 'tool_call_start', index: part.index, id, name: call.name })
     if (signature) events.push(this.sign(signature))
     if (call.willContinue && call.args === undefined) {
       part.args = new PartialArgsWriter()
