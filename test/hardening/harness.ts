@@ -63,6 +63,7 @@ export async function startRig(extra: { server?: Record<string, unknown>; routin
     // One attempt per request, so each fault is seen as it is (routing has its own suite).
     routing: { retries: 0, ...extra.routing },
     providers: {
+      mock: { type: 'mock' },
       oa: { type: 'openai', baseURL: fake.baseURL('openai'), apiKey: SECRETS.openai, timeouts: TIGHT },
       an: { type: 'anthropic', baseURL: fake.baseURL('anthropic'), apiKey: SECRETS.anthropic, timeouts: TIGHT },
       refused: { type: 'openai', baseURL: `http://127.0.0.1:${refusedPort}/v1`, apiKey: SECRETS.openai },
