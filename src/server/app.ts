@@ -3,7 +3,7 @@
  * then handed to the gateway; anything unmatched gets a JSON 404/405 in the
  * format the client most likely speaks.
  */
-import { H3, type H3Event } from 'h3'
+import { H3, type H3Event, type HTTPResponse } from 'h3'
 import { errorResponse } from '../gateway/handle-request.js'
 import type { Gateway } from '../gateway/create-gateway.js'
 import { clientFormats } from '../formats/registry.js'
@@ -12,7 +12,7 @@ import { createKeyCheck } from './auth.js'
 import { healthRoute } from './routes/health.js'
 import { modelsRoute } from './routes/models.js'
 import { proxyRoute } from './routes/proxy.js'
-import { toWebResponse } from './web-response.js'
+import { toHTTPResponse } from './web-response.js'
 
 /** Anthropic clients: the messages endpoints, or anything carrying `anthropic-version`. */
 function formatOf(event: H3Event) {
@@ -20,8 +20,8 @@ function formatOf(event: H3Event) {
   return clientFormats[anthropic ? 'anthropic' : 'openai']
 }
 
-function fail(event: H3Event, error: GatewayError): Response {
-  return toWebResponse(errorResponse(formatOf(event), error))
+function fail(event: H3Event, error: GatewayError): HTTPResponse {
+  return toHTTPResponse(errorResponse(formatOf(event), error))
 }
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens', '/v1/models', '/health'])

@@ -1,28 +1,27 @@
-/** GatewayResponse -> web Response; streamed bodies become a pull-based ReadableStream. */
+/**
+ * GatewayResponse -> the response h3 sends. An h3 HTTPResponse (not a web
+ * Response) lets srvx write it straight to Node's ServerResponse: whole bodies
+ * in one write with a content-length, streamed bodies piped from a Node
+ * Readable, each chunk written to the socket as soon as it is yielded. The web
+ * Response + ReadableStream route cost ~30 µs more per request (see bench/).
+ */
+import { Readable } from 'node:stream'
+import { HTTPResponse } from 'h3'
 import type { GatewayResponse } from '../gateway/types.js'
 
-const encoder = new TextEncoder()
-
-export function toReadableStream(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = chunks[Symbol.asyncIterator]()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await iterator.next()
-        if (done) controller.close()
-        else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value)
-      } catch (error) {
-        controller.error(error)
-      }
-    },
-    // The client went away: closing the iterator aborts the upstream request.
-    async cancel() {
-      await iterator.return?.()
-    },
-  })
+/**
+ * A byte stream over the chunks. When the client goes away the stream is
+ * destroyed, which closes the iterator (the gateway's generators then abort
+ * the upstream request and log the cancellation).
+ */
+export function toNodeStream(chunks: AsyncIterable<string | Uint8Array>): Readable {
+  return Readable.from(chunks, { objectMode: false })
 }
 
-export function toWebResponse(response: GatewayResponse): Response {
-  const body = typeof response.body === 'string' ? response.body : toReadableStream(response.body)
-  return new Response(body, { status: response.status, headers: response.headers })
+export function toHTTPResponse(response: GatewayResponse): HTTPResponse {
+  const body = typeof response.body === 'string' ? response.body : toNodeStream(response.body)
+  return new HTTPResponse(body, { status: response.status, headers: response.headers })
 }
+
+/** The former name, still used by routes/models.ts. */
+export const toWebResponse = toHTTPResponse

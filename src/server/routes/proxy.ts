@@ -9,7 +9,7 @@ import type { InboundRequest } from '../../gateway/types.js'
 import { GatewayError } from '../../ir/errors.js'
 import type { ClientFormatName } from '../../ir/types.js'
 import { readBodyText } from '../read-body.js'
-import { toWebResponse } from '../web-response.js'
+import { toHTTPResponse } from '../web-response.js'
 
 export function headerRecord(event: H3Event): Record<string, string> {
   const node = event.runtime?.node?.req?.headers as IncomingHttpHeaders | undefined
@@ -60,6 +60,6 @@ export function proxyRoute(gateway: Gateway, format: ClientFormatName, operation
       signal: event.req.signal,
       origin: 'server',
     })
-    return toWebResponse(response)
+    return toHTTPResponse(response)
   }
 }
