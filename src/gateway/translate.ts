@@ -20,6 +20,8 @@ async function* encodeStream(context: AttemptContext, target: Target, events: As
   let ended = false
   try {
     for await (const event of events) {
+      // The client left (its abort ended the upstream read): nobody to tell, log it as cancelled.
+      if (event.type === 'error' && (event.error.kind === 'cancelled' || context.signal.aborted)) return
       accumulator.push(event)
       if (event.type === 'error') {
         trace.firstByte()

@@ -54,14 +54,15 @@ function readNodeBody(node: IncomingMessage, limit: number): Promise<string> {
       cleanup()
       resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'))
     }
-    const onError = (error: Error) => {
+    // The client hung up mid-upload (Node reports it as an `aborted` error, or just closes).
+    const hungUp = () => new GatewayError('cancelled', 'The client disconnected while sending the request')
+    const onError = (error: Error & { code?: string }) => {
       cleanup()
-      reject(error)
+      reject(error.code === 'ECONNRESET' || error.message === 'aborted' ? hungUp() : error)
     }
-    // The client hung up mid-upload.
     const onClose = () => {
       cleanup()
-      reject(new GatewayError('cancelled', 'The client disconnected while sending the request'))
+      reject(hungUp())
     }
     node.on('data', onData)
     node.on('end', onEnd)
