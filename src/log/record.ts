@@ -47,6 +47,14 @@ export interface LogRecord {
   /** Where the request came from: the server, or a one-off CLI command. */
   origin?: 'server' | 'cli'
   cancelled?: boolean
+  /**
+   * `request` as JSON text, when the gateway already has it (the body exactly as
+   * the client sent it). The file writer uses it instead of serializing
+   * `request` again; it is never written as a field of its own.
+   */
+  requestText?: string
+  /** `response` as JSON text (what the client was sent), likewise. */
+  responseText?: string
 }
 
 /** Where finished records go. The gateway never waits on it. */

@@ -51,3 +51,28 @@ describe('parsing', () => {
     expect(parseRecordMeta(line)).toBeNull()
   })
 })
+
+describe('bodies given as text', () => {
+  it('writes the text as received instead of serializing again, never as fields of their own', () => {
+    const requestText = '{"model":"fast",  "messages":[{"role":"user","content":"hi"}],"temperature":1.0}'
+    const responseText = '{"id":"chatcmpl-1","choices":[]}'
+    const line = serializeRecord(makeRecord({ requestText, responseText }), true)
+    expect(line).toContain(`,"request":${requestText},"response":${responseText}}`)
+    expect(line).not.toContain('requestText')
+    expect(JSON.parse(line).request).toEqual({ model: 'fast', messages: [{ role: 'user', content: 'hi' }], temperature: 1 })
+  })
+
+  it('keeps a pretty-printed body on one line', () => {
+    const requestText = '{\r\n  "model": "fast",\n  "messages": [{"role": "user", "content": "a\\nb"}]\n}\n'
+    const line = serializeRecord(makeRecord({ requestText }), true)
+    expect(line).not.toMatch(/[\r\n]/)
+    expect(JSON.parse(line).request.messages[0].content).toBe('a\nb')
+  })
+
+  it('falls back to the object when the text is not a JSON object or array, and drops both with bodies off', () => {
+    const record = makeRecord({ requestText: '', responseText: 'upstream said no' })
+    expect(JSON.parse(serializeRecord(record, true)).response).toEqual(record.response)
+    expect(JSON.parse(serializeRecord(record, true)).request).toEqual(record.request)
+    expect(serializeRecord(record, false)).toMatch(/,"request":null,"response":null}$/)
+  })
+})

@@ -10,11 +10,31 @@ export const BODIES_MARKER = ',"request":'
 
 /** One line (no trailing newline). `bodies: false` keeps metadata only. */
 export function serializeRecord(record: LogRecord, bodies: boolean): string {
-  const { request, response, ...meta } = record
+  const { request, response, requestText, responseText, ...meta } = record
   const head = JSON.stringify(meta)
-  const requestJSON = bodies ? (JSON.stringify(request) ?? 'null') : 'null'
-  const responseJSON = bodies ? (JSON.stringify(response) ?? 'null') : 'null'
+  const requestJSON = bodies ? bodyJSON(request, requestText) : 'null'
+  const responseJSON = bodies ? bodyJSON(response, responseText) : 'null'
   return `${head.slice(0, -1)}${BODIES_MARKER}${requestJSON},"response":${responseJSON}}`
+}
+
+/**
+ * A body as JSON for the line: its text as received when there is one (no
+ * second serialization, and byte-faithful), else serialized. Raw CR/LF in JSON
+ * text can only be whitespace between tokens (a string may not contain them),
+ * so turning them into spaces keeps it one line and the same JSON.
+ */
+function bodyJSON(value: unknown, text: string | undefined): string {
+  if (typeof text === 'string' && looksLikeJSONText(text)) {
+    return text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]/g, ' ') : text
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** A cheap guard against a text that is not one JSON object or array (an empty body, say). */
+function looksLikeJSONText(text: string): boolean {
+  const first = text.trimStart()[0]
+  const last = text.trimEnd().at(-1)
+  return (first === '{' && last === '}') || (first === '[' && last === ']')
 }
 
 /** A whole record from a line; null when the line is torn or not JSON. */
