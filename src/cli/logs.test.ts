@@ -180,6 +180,16 @@ describe('logs show', () => {
     expect(text).toContain('(no response: the request failed)')
   })
 
+  it('prints other responses (count_tokens) as JSON', async () => {
+    await writeLog([
+      anthropicRecord({ id: 'gw_count', endpoint: '/v1/messages/count_tokens', response: { input_tokens: 1234 }, usage: null, costUsd: null }),
+    ])
+    const text = await show('gw_count')
+    expect(text).toContain('/v1/messages/count_tokens (anthropic)')
+    expect(text).toContain('── response')
+    expect(text).toContain('  {\n    "input_tokens": 1234\n  }')
+  })
+
   it('says when bodies were not recorded', async () => {
     expect(await show('gw_nobodies')).toContain('(not recorded: log.bodies is false')
   })

@@ -78,6 +78,8 @@ function renderRequest(record: LogRecord, paint: Paint): string {
 
 function renderResponse(record: LogRecord, paint: Paint): string {
   if (!isObject(record.response)) return paint.dim(record.error ? '(no response: the request failed)' : '(not recorded)')
+  // Not a completion or a message (count_tokens answers `{input_tokens}`): show it as it is.
+  if (!('choices' in record.response) && !('content' in record.response)) return indent(JSON.stringify(record.response, null, 2))
   const view = responseView(record, record.response)
   const stop = view.stop ? paint.dim(`stop: ${view.stop}`) : ''
   return renderTurn(view.turn, paint, `assistant${stop ? `  ${stop}` : ''}`)
