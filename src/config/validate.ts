@@ -49,6 +49,11 @@ function describe(value: unknown): string {
   return String(value)
 }
 
+/** A URL-ish string without its query, fragment or user:password part. */
+function withoutCredentials(url: string): string {
+  return url.replace(/[?#].*$/s, '?…').replace(/^([^/]*\/\/)?[^/@?#]*@/, '$1…@')
+}
+
 class Checker {
   constructor(
     readonly file: string,
@@ -106,7 +111,8 @@ class Checker {
 
   url(value: unknown, field: string): string {
     const text = this.string(value, field)
-    if (!/^https?:\/\/[^\s/]+/.test(text)) this.fail(field, 'an http:// or https:// URL', text)
+    // The message shows where it points, never a key in its query string or credentials.
+    if (!/^https?:\/\/[^\s/]+/.test(text)) this.fail(field, 'an http:// or https:// URL', withoutCredentials(text))
     return text.replace(/\/+$/, '')
   }
 

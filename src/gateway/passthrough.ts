@@ -7,6 +7,7 @@
 import { providerFormats } from '../formats/registry.js'
 import { ResponseAccumulator } from '../ir/accumulate.js'
 import { GatewayError } from '../ir/errors.js'
+import { scrubSecrets } from '../providers/http/scrub-secrets.js'
 import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from '../providers/http/success-body.js'
 import { networkError, readText } from '../providers/http/upstream-client.js'
 import type { UpstreamResponse } from '../providers/types.js'
@@ -109,7 +110,8 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
   })
 
   if (upstream.status >= 300) {
-    const text = await readText(upstream).catch(() => '')
+    // An upstream may quote the key it was sent: never pass that on.
+    const text = scrubSecrets(await readText(upstream).catch(() => ''), provider.config)
     const error = format.errorFromUpstream(upstream.status, text, upstream.headers)
     const failure = new GatewayError(error.kind, error.message, {
       status: error.status,
@@ -138,8 +140,8 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
   }
   // A 200 carrying HTML, text or an error envelope is not an answer: the client gets a 502 it can act on.
   const unusable = stream
-    ? streamAnsweredWithDocument(format, provider.name, text, upstream.headers)
-    : errorInSuccessBody(format, provider.name, text, upstream.headers)
+    ? streamAnsweredWithDocument(format, provider.config, text, upstream.headers)
+    : errorInSuccessBody(format, provider.config, text, upstream.headers)
   if (unusable) {
     errorHeaders.set(unusable, relayedHeaders(upstream))
     throw unusable

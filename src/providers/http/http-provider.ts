@@ -10,6 +10,7 @@ import { GatewayError } from '../../ir/errors.js'
 import type { IRRequest, StreamEvent, WireFormatName } from '../../ir/types.js'
 import { SSEParser } from '../../util/sse.js'
 import type { CallOptions, ForwardOperation, ForwardRequest, Provider, UpstreamResponse } from '../types.js'
+import { scrubSecrets } from './scrub-secrets.js'
 import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from './success-body.js'
 import { createUpstreamClient, networkError, readText } from './upstream-client.js'
 
@@ -59,7 +60,8 @@ export function createHttpProvider(
     if (response.status < 300) return
     let text: string
     try {
-      text = await readText(response)
+      // An upstream may quote the key it was sent: never pass that on.
+      text = scrubSecrets(await readText(response), config)
     } catch (error) {
       throw networkError(error, config.name, url, config.timeouts)
     }
@@ -129,7 +131,7 @@ export function createHttpProvider(
         throw networkError(error, config.name, url, config.timeouts)
       }
       // A 200 carrying HTML, text or an error envelope is not an answer.
-      const unusable = errorInSuccessBody(format, config.name, text, response.headers)
+      const unusable = errorInSuccessBody(format, config, text, response.headers)
       if (unusable) throw unusable
       let json: unknown
       try {
@@ -152,7 +154,7 @@ export function createHttpProvider(
         } catch (error) {
           throw networkError(error, config.name, url, config.timeouts)
         }
-        throw streamAnsweredWithDocument(format, config.name, text, response.headers)
+        throw streamAnsweredWithDocument(format, config, text, response.headers)
       }
       return events(response, url)
     },

@@ -6,8 +6,13 @@
  * They are cheap on normal bodies: a JSON parse only happens when the text
  * mentions "error".
  */
+import type { ProviderConfig } from '../../config/types.js'
 import type { ProviderFormat } from '../../formats/types.js'
 import { GatewayError } from '../../ir/errors.js'
+import { scrubSecrets } from './scrub-secrets.js'
+
+/** The provider as these checks need it: its name, and its credentials to mask in what they quote. */
+export type ProviderIdentity = Pick<ProviderConfig, 'name' | 'apiKey' | 'apiKeys' | 'headers'>
 
 const SPACE = new Set([' ', '\n', '\r', '\t'])
 
@@ -31,13 +36,14 @@ export function isErrorEnvelope(json: unknown): boolean {
 }
 
 /** The upstream's error envelope as a 502 carrying its message and type (and its body, for same-format clients). */
-function envelopeError(format: ProviderFormat, provider: string, text: string, headers: Record<string, string>): GatewayError {
+function envelopeError(format: ProviderFormat, provider: ProviderIdentity, raw: string, headers: Record<string, string>): GatewayError {
+  const text = scrubSecrets(raw, provider)
   const parsed = format.errorFromUpstream(502, text, headers)
   return new GatewayError('bad_gateway', parsed.message, {
     status: 502,
     code: parsed.code,
     upstreamType: parsed.upstreamType,
-    provider,
+    provider: provider.name,
     upstreamBody: text,
     upstreamFormat: format.name,
   })
@@ -54,12 +60,12 @@ function glimpse(text: string): string {
   return words.length > 80 ? `${words.slice(0, 80)}…` : words
 }
 
-function notJson(provider: string, text: string, headers: Record<string, string>): GatewayError {
-  const seen = glimpse(text)
+function notJson(provider: ProviderIdentity, text: string, headers: Record<string, string>): GatewayError {
+  const seen = glimpse(scrubSecrets(text, provider))
   return new GatewayError(
     'bad_gateway',
-    `Provider '${provider}' answered with a body that is not JSON (${contentType(headers)}${seen ? `: ${seen}` : ''})`,
-    { provider, code: 'invalid_upstream_response' },
+    `Provider '${provider.name}' answered with a body that is not JSON (${contentType(headers)}${seen ? `: ${seen}` : ''})`,
+    { provider: provider.name, code: 'invalid_upstream_response' },
   )
 }
 
@@ -67,7 +73,7 @@ function notJson(provider: string, text: string, headers: Record<string, string>
  * The error a 2xx non-stream body really carries: not a JSON object (HTML,
  * text, a truncated document), or an error envelope. Undefined for an answer.
  */
-export function errorInSuccessBody(format: ProviderFormat, provider: string, text: string, headers: Record<string, string>): GatewayError | undefined {
+export function errorInSuccessBody(format: ProviderFormat, provider: ProviderIdentity, text: string, headers: Record<string, string>): GatewayError | undefined {
   if (firstChar(text) !== '{' || lastChar(text) !== '}') return notJson(provider, text, headers)
   // An answer only contains the token "error" (quotes included) as a key or a whole value: rare, so parse only then.
   if (!text.includes('"error"')) return undefined
@@ -86,12 +92,12 @@ export function isDocumentAnswer(headers: Record<string, string>): boolean {
 }
 
 /** Why a stream request's document answer is an error: its own error envelope, or no stream at all. */
-export function streamAnsweredWithDocument(format: ProviderFormat, provider: string, text: string, headers: Record<string, string>): GatewayError {
+export function streamAnsweredWithDocument(format: ProviderFormat, provider: ProviderIdentity, text: string, headers: Record<string, string>): GatewayError {
   const error = errorInSuccessBody(format, provider, text, headers)
   if (error && error.code !== 'invalid_upstream_response') return error
   return new GatewayError(
     'bad_gateway',
-    `Provider '${provider}' answered a stream request with ${contentType(headers)} instead of an event stream${error ? ` (${glimpse(text)})` : ''}`,
-    { provider, code: 'invalid_upstream_response' },
+    `Provider '${provider.name}' answered a stream request with ${contentType(headers)} instead of an event stream${error ? ` (${glimpse(scrubSecrets(text, provider))})` : ''}`,
+    { provider: provider.name, code: 'invalid_upstream_response' },
   )
 }
