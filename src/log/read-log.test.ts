@@ -98,6 +98,12 @@ describe('findById', () => {
     await writeDay('2026-11-25', [at('2026-11-25T09:00:00.000Z', { id: 'gw_mhx2cc03' }), at('2026-11-25T09:00:00.000Z', { id: 'gw_mhx2cc' })])
   })
 
+  it('finds a line written in another key order', async () => {
+    const { id, ...rest } = at('2026-11-25T10:00:00.000Z', { id: 'gw_reordered' })
+    await appendFile(join(dir, '2026-11-25.jsonl'), `${JSON.stringify({ ...rest, id })}\n`)
+    expect((await findById(dir, 'gw_reord')).map((r) => r.id)).toEqual(['gw_reordered'])
+  })
+
   it.each([
     ['a full id', 'gw_mhx1aa01', ['gw_mhx1aa01']],
     ['a unique prefix', 'gw_mhx1ab', ['gw_mhx1ab02']],

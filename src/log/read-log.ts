@@ -75,7 +75,8 @@ export async function findById(dir: string, prefix: string, max = 10): Promise<L
   const head = `{"id":"${prefix}`
   for (const file of (await listDayFiles(dir)).reverse()) {
     for await (const line of backwardLines(file, 'full')) {
-      if (!line.startsWith(head)) continue
+      // Our lines start with the id; a line written in another key order is parsed to find out.
+      if (!line.startsWith(head) && (line.startsWith('{"id":"') || !parseRecordMeta(line)?.id.startsWith(prefix))) continue
       const record = parseRecord(line)
       if (!record) continue
       // An exact match wins outright over longer ids sharing the prefix.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeRecord } from '../../test/support/log-records.js'
+import type { LogRecord } from './record.js'
 import { BODIES_MARKER, parseRecord, parseRecordMeta, serializeRecord } from './serialize.js'
 
 describe('serializeRecord', () => {
@@ -11,6 +12,11 @@ describe('serializeRecord', () => {
     expect(line.indexOf(BODIES_MARKER)).toBeGreaterThan(line.indexOf('"client"'))
     expect(line.endsWith('}')).toBe(true)
     expect(JSON.parse(line)).toEqual(record)
+  })
+
+  it('puts the id first whatever order the record was built in', () => {
+    const { id, ...rest } = makeRecord()
+    expect(serializeRecord({ ...rest, id } as LogRecord, true).startsWith(`{"id":"${id}","time":`)).toBe(true)
   })
 
   it('keeps metadata only when bodies are off', () => {

@@ -10,8 +10,9 @@ export const BODIES_MARKER = ',"request":'
 
 /** One line (no trailing newline). `bodies: false` keeps metadata only. */
 export function serializeRecord(record: LogRecord, bodies: boolean): string {
-  const { request, response, requestText, responseText, ...meta } = record
-  const head = JSON.stringify(meta)
+  const { request, response, requestText, responseText, id, ...meta } = record
+  // The id leads every line, so a lookup by id can match lines before parsing them.
+  const head = JSON.stringify({ id, ...meta })
   const requestJSON = bodies ? bodyJSON(request, requestText) : 'null'
   const responseJSON = bodies ? bodyJSON(response, responseText) : 'null'
   return `${head.slice(0, -1)}${BODIES_MARKER}${requestJSON},"response":${responseJSON}}`
