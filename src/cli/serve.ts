@@ -1,17 +1,23 @@
 /**
  * `llm-gateway serve`: start the proxy and say how to use it — URL, providers
- * (with any missing keys), and the one line that points both SDKs at it.
+ * (with any missing keys), and the one line that points both SDKs at it. It
+ * then follows its config file (serve-reload.ts) and shuts down gracefully on
+ * SIGINT/SIGTERM (serve-shutdown.ts).
  */
+import { resolve } from 'node:path'
 import { colors } from 'consola/utils'
 import { loadConfig } from '../config/load.js'
 import type { GatewayConfig } from '../config/types.js'
 import { expandHome } from '../config/validate.js'
-import { createGateway } from '../gateway/create-gateway.js'
+import { createGateway, type Gateway } from '../gateway/create-gateway.js'
+import { createHotGateway } from '../gateway/hot-gateway.js'
 import { createCostFunction } from '../log/cost.js'
 import { createRecorder } from '../log/create-recorder.js'
 import { displayURL } from '../server/routes/health.js'
 import { isLoopback, startServer } from '../server/start-server.js'
 import { VERSION } from '../version.js'
+import { reloadOnChange } from './serve-reload.js'
+import { shutdownOnSignals } from './serve-shutdown.js'
 import { formatTable } from './table.js'
 
 export interface ServeOptions {
@@ -46,30 +52,38 @@ export function banner(config: GatewayConfig, url: string): string {
   return `${lines.join('\n')}\n`
 }
 
-export async function serveCommand(options: ServeOptions): Promise<void> {
-  const config = await loadConfig({ configPath: options.config })
-  const host = options.host ?? config.server.host
-  const port = options.port ?? config.server.port
-  config.server = { ...config.server, host, port }
-  if (options.logDir) config.log = { ...config.log, dir: expandHome(options.logDir) }
-  // The traffic log; gateway.close() flushes it on shutdown.
-  const gateway = createGateway(config, { recorder: createRecorder(config), cost: createCostFunction(config) })
-  const server = await startServer(gateway, { host, port })
-  process.stdout.write(banner(config, server.url))
-  if (!isLoopback(host) && config.server.apiKeys.length === 0) {
+/** The config with the command line's overrides (address, log folder) applied. */
+function withOverrides(config: GatewayConfig, options: ServeOptions): GatewayConfig {
+  const server = { ...config.server, host: options.host ?? config.server.host, port: options.port ?? config.server.port }
+  const log = options.logDir ? { ...config.log, dir: expandHome(options.logDir) } : config.log
+  return { ...config, server, log }
+}
+
+/** A gateway for one config, with its own traffic-log writer (closed, and so flushed, with it). */
+function buildGateway(config: GatewayConfig): Gateway {
+  return createGateway(config, { recorder: createRecorder(config), cost: createCostFunction(config) })
+}
+
+function warnIfOpen(config: GatewayConfig): void {
+  const { host, apiKeys } = config.server
+  if (!isLoopback(host) && apiKeys.length === 0) {
     process.stderr.write(
       colors.yellow(`warning: listening on ${host} without server.apiKeys — anyone who can reach this port can spend your provider keys\n`),
     )
   }
+}
 
-  let stopping = false
-  const stop = async () => {
-    if (stopping) return
-    stopping = true
-    await server.close()
-    await gateway.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const load = async () => withOverrides(await loadConfig({ configPath: options.config }), options)
+  const config = await load()
+  const gateway = createHotGateway(buildGateway(config))
+  const server = await startServer(gateway, { host: config.server.host, port: config.server.port })
+  process.stdout.write(banner(config, server.url))
+  warnIfOpen(config)
+
+  // Follow the config file (when there is one): valid edits apply to new requests.
+  const watcher = config.source
+    ? reloadOnChange({ file: resolve(config.source), load, build: buildGateway, gateway, applied: warnIfOpen })
+    : undefined
+  shutdownOnSignals({ server, gateway, watcher })
 }

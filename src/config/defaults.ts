@@ -5,6 +5,8 @@ export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 4000
 /** 32 MB: large enough for image-heavy agent contexts. */
 export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024
+/** Long enough for most answers in flight to finish; short enough for a restart to feel prompt. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000
 export const DEFAULT_LOG_DIR = '~/.llm-gateway/logs'
 
 export const DEFAULT_TIMEOUTS: ProviderTimeouts = {

@@ -102,6 +102,8 @@ export interface ServerConfig {
   apiKeys: string[]
   /** Largest accepted request body, bytes. */
   bodyLimit: number
+  /** On SIGINT/SIGTERM, how long in-flight requests may take to finish before they are cut. */
+  shutdownGraceMs: number
 }
 
 export interface LogConfig {

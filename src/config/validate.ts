@@ -12,6 +12,7 @@ import {
   DEFAULT_HOST,
   DEFAULT_LOG_DIR,
   DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_GRACE_MS,
   DEFAULT_TIMEOUTS,
 } from './defaults.js'
 import type { MissingVariable } from './interpolate-env.js'
@@ -124,7 +125,7 @@ class Checker {
 
 function validateServer(c: Checker, raw: unknown): ServerConfig {
   const obj = raw === undefined ? {} : c.object(raw, 'server')
-  c.knownKeys(obj, 'server', ['host', 'port', 'apiKeys', 'bodyLimit'])
+  c.knownKeys(obj, 'server', ['host', 'port', 'apiKeys', 'bodyLimit', 'shutdownGraceMs'])
   const apiKeys = c.stringArray(obj.apiKeys, 'server.apiKeys')
   apiKeys.forEach((key, index) => {
     const field = `server.apiKeys[${index}]`
@@ -138,6 +139,7 @@ function validateServer(c: Checker, raw: unknown): ServerConfig {
     port: c.integer(obj.port, 'server.port', DEFAULT_PORT, 0, 65535),
     apiKeys,
     bodyLimit: c.integer(obj.bodyLimit, 'server.bodyLimit', DEFAULT_BODY_LIMIT, 1024, 2 ** 31),
+    shutdownGraceMs: c.integer(obj.shutdownGraceMs, 'server.shutdownGraceMs', DEFAULT_SHUTDOWN_GRACE_MS, 0, 3_600_000),
   }
 }
 

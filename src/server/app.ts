@@ -27,7 +27,16 @@ function fail(event: H3Event, error: GatewayError): HTTPResponse {
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens', '/v1/models', '/health'])
 
 export function createApp(gateway: Gateway): H3 {
-  const keyOk = createKeyCheck(gateway.config.server.apiKeys)
+  // Rebuilt when a config reload changes server.apiKeys (the array is replaced, never mutated).
+  let keys = gateway.config.server.apiKeys
+  let keyCheck = createKeyCheck(keys)
+  const keyOk = (headers: Headers) => {
+    if (gateway.config.server.apiKeys !== keys) {
+      keys = gateway.config.server.apiKeys
+      keyCheck = createKeyCheck(keys)
+    }
+    return keyCheck(headers)
+  }
   const app = new H3({
     onError: (error, event) => fail(event, toGatewayError(error.cause ?? error)),
   })

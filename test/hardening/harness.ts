@@ -106,7 +106,7 @@ export function post(url: string, client: Client, body: unknown, init: RequestIn
   return fetch(`${url}${ENDPOINT[client]}`, {
     method: 'POST',
     headers: headersFor(client),
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || body instanceof ReadableStream ? body : JSON.stringify(body),
     ...init,
   })
 }

@@ -1,0 +1,134 @@
+/**
+ * The gateway `serve` runs: one that can be replaced while it serves, and
+ * stopped without dropping work.
+ * - swap(): a reloaded config's gateway takes every new request; requests
+ *   already running finish on the old one, which is closed (its connections,
+ *   timers and log writer) once the last of them is done.
+ * - stopTaking(): during shutdown, new requests get a 503 in their format.
+ * - cut(): at the shutdown deadline, every request still running is aborted
+ *   upstream; a stream ends with its format's error event, a waiting request
+ *   gets a 503, so no client is left with a silently truncated answer.
+ */
+import type { GatewayConfig } from '../config/types.js'
+import { clientFormats } from '../formats/registry.js'
+import { GatewayError } from '../ir/errors.js'
+import type { Gateway } from './create-gateway.js'
+import { errorResponse } from './handle-request.js'
+import type { GatewayResponse, InboundRequest } from './types.js'
+
+export interface HotGateway extends Gateway {
+  /** Serve new requests with `next`; the current one closes once its requests are done. */
+  swap(next: Gateway): void
+  /** Answer new requests with a 503 (shutting down). */
+  stopTaking(): void
+  /** Abort every request still running (the shutdown deadline passed). */
+  cut(): void
+  /** Requests running, across the current and any draining gateway. */
+  inFlight(): number
+}
+
+const shuttingDown = () => new GatewayError('overloaded', 'The gateway is shutting down; retry shortly', { status: 503, code: 'shutting_down' })
+
+interface Slot {
+  gateway: Gateway
+  running: number
+  /** Set once it was swapped out: close it when `running` reaches 0. */
+  retired: boolean
+  closing?: Promise<void>
+}
+
+export function createHotGateway(initial: Gateway): HotGateway {
+  let current: Slot = { gateway: initial, running: 0, retired: false }
+  const slots = new Set<Slot>([current])
+  /** One controller per running request, so cut() can reach them all. */
+  const running = new Set<AbortController>()
+  let taking = true
+  let cutting = false
+
+  function closeIfIdle(slot: Slot): void {
+    if (!slot.retired || slot.running > 0 || slot.closing) return
+    slot.closing = slot.gateway.close().finally(() => slots.delete(slot))
+  }
+
+  function done(slot: Slot, controller: AbortController, detach: () => void): void {
+    running.delete(controller)
+    detach()
+    slot.running--
+    closeIfIdle(slot)
+  }
+
+  /** The stream as the client gets it: ended with an error event if the shutdown cut it. */
+  async function* tracked(body: AsyncIterable<string | Uint8Array>, request: InboundRequest, finish: () => void, controller: AbortController) {
+    try {
+      yield* body
+      if (controller.signal.aborted && cutting && !request.signal.aborted) yield clientFormats[request.format].renderStreamError(shuttingDown())
+    } finally {
+      finish()
+    }
+  }
+
+  async function handle(request: InboundRequest): Promise<GatewayResponse> {
+    if (!taking) return errorResponse(clientFormats[request.format], shuttingDown(), { connection: 'close' })
+    const slot = current
+    slot.running++
+    const controller = new AbortController()
+    const onClientAbort = () => controller.abort()
+    if (request.signal.aborted) controller.abort()
+    else request.signal.addEventListener('abort', onClientAbort, { once: true })
+    const detach = () => request.signal.removeEventListener('abort', onClientAbort)
+    running.add(controller)
+    const finish = () => done(slot, controller, detach)
+    let response: GatewayResponse
+    try {
+      response = await slot.gateway.handle({ ...request, signal: controller.signal })
+    } catch (error) {
+      finish()
+      throw error
+    }
+    if (typeof response.body !== 'string') return { ...response, body: tracked(response.body, request, finish, controller) }
+    finish()
+    // Cut while waiting for the upstream: a 503 the client can retry, not a 499 meant for departed clients.
+    if (cutting && controller.signal.aborted && !request.signal.aborted) return errorResponse(clientFormats[request.format], shuttingDown(), { connection: 'close' })
+    return response
+  }
+
+  return {
+    get config(): GatewayConfig {
+      return current.gateway.config
+    },
+    get providers() {
+      return current.gateway.providers
+    },
+    get runtime() {
+      return current.gateway.runtime
+    },
+    get routing() {
+      return current.gateway.routing
+    },
+    handle,
+    swap(next) {
+      const previous = current
+      current = { gateway: next, running: 0, retired: false }
+      slots.add(current)
+      previous.retired = true
+      closeIfIdle(previous)
+    },
+    stopTaking() {
+      taking = false
+    },
+    cut() {
+      cutting = true
+      for (const controller of running) controller.abort()
+    },
+    inFlight: () => running.size,
+    async close() {
+      taking = false
+      await Promise.all(
+        [...slots].map((slot) => {
+          slot.retired = true
+          return (slot.closing ??= slot.gateway.close())
+        }),
+      )
+    },
+  }
+}
