@@ -42,6 +42,8 @@ export interface TraceEnd {
   status: number
   usage?: Usage
   response?: unknown
+  /** `response` as the JSON text the client was sent, when there is one: the log writes it as is. */
+  responseText?: string
   error?: GatewayError
   cancelled?: boolean
 }
@@ -61,6 +63,8 @@ export class RequestTrace {
   providerModel: string | null = null
   stream = false
   request: unknown = null
+  /** `request` as the JSON text the client sent (its raw body), when it parsed: the log writes it as is. */
+  requestText: string | undefined
 
   constructor(
     private readonly start: TraceStart,
@@ -112,6 +116,8 @@ export class RequestTrace {
         origin: this.start.origin,
       }
       if (end.cancelled) record.cancelled = true
+      if (this.requestText !== undefined) record.requestText = this.requestText
+      if (end.responseText !== undefined) record.responseText = end.responseText
       this.recorder.record(record)
     })
   }

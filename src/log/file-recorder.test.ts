@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeRecord } from '../../test/support/log-records.js'
 import { encodeLines, FileRecorder } from './file-recorder.js'
+import { serializeRecord } from './serialize.js'
 
 let dir: string
 beforeEach(async () => {
@@ -129,13 +130,26 @@ describe('FileRecorder', () => {
     expect(recorder.written.records).toBe(0)
   })
 
-  it('drops records beyond maxQueued instead of growing without bound, and says so', async () => {
+  it('drops records while too much is waiting for the disk, instead of growing without bound, and says so', async () => {
     const errors: string[] = []
-    const recorder = new FileRecorder({ dir, maxQueued: 3, batchSize: 1000, flushIntervalMs: 60_000, onError: (m) => errors.push(m) })
+    const line = serializeRecord(makeRecord(), true).length
+    const recorder = new FileRecorder({ dir, maxPendingChars: line * 3, batchSize: 1000, flushIntervalMs: 60_000, onError: (m) => errors.push(m) })
     for (let i = 0; i < 5; i++) recorder.record(makeRecord())
     await recorder.close()
     expect(recorder.written.records).toBe(3)
     expect(errors[0]).toMatch(/2 records were not logged/)
+    // Once written, the room is free again.
+    recorder.record(makeRecord())
+    await recorder.flush()
+    expect(recorder.written.records).toBe(4)
+  })
+
+  it('writes a batch early when large bodies fill it', async () => {
+    const recorder = new FileRecorder({ dir, batchChars: 50_000, flushIntervalMs: 60_000 })
+    for (let i = 0; i < 4; i++) recorder.record(makeRecord({ request: { big: 'x'.repeat(30_000) } }))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(recorder.written.batches).toBe(2)
+    await recorder.close()
   })
 })
 

@@ -1,9 +1,12 @@
 /**
- * The traffic log's writer. `record()` only queues (O(1), no serialization on
- * the request path); a short timer, or a full queue, turns the queue into one
- * appended chunk of whole lines per day file. Batches are written one after
- * another, so lines never interleave however many requests finish at once.
- * A crash loses at most what is still queued; `close()` flushes it.
+ * The traffic log's writer. The gateway calls `record()` after the response
+ * has ended (off the request path); it turns the record into its line right
+ * away — so the record's objects die young instead of being held and promoted
+ * by the garbage collector — and queues the line. A short timer, or a full
+ * queue, appends the queue as one write of whole lines per day file. Batches
+ * are written one after another, so lines never interleave however many
+ * requests finish at once. A crash loses at most what is still queued;
+ * `close()` flushes it.
  *
  * Writing must never take the gateway down: a failure (disk full, no
  * permission) is reported once on stderr and the batch is dropped.
@@ -23,12 +26,19 @@ export interface FileRecorderOptions {
   secrets?: Iterable<string>
   /** How long a record may wait in memory before it is written. */
   flushIntervalMs?: number
-  /** Queue length that triggers a write right away. */
+  /** Queued records that trigger a write right away. */
   batchSize?: number
-  /** Records held while the disk is slow; beyond this new ones are dropped (and reported). */
-  maxQueued?: number
+  /** Queued characters that trigger a write right away (large bodies fill a batch sooner). */
+  batchChars?: number
+  /** Characters held (queued or being written) while the disk is slow; beyond this records are dropped, and that is reported. */
+  maxPendingChars?: number
   /** Where the one-time failure report goes (stderr by default). */
   onError?: (message: string) => void
+}
+
+interface QueuedLine {
+  file: string
+  line: string
 }
 
 export class FileRecorder implements Recorder {
@@ -39,9 +49,13 @@ export class FileRecorder implements Recorder {
   private readonly redact: Redactor
   private readonly flushIntervalMs: number
   private readonly batchSize: number
-  private readonly maxQueued: number
+  private readonly batchChars: number
+  private readonly maxPendingChars: number
   private readonly onError: (message: string) => void
-  private queue: LogRecord[] = []
+  private queue: QueuedLine[] = []
+  private queuedChars = 0
+  /** Characters queued or in a write not yet finished: the memory the log holds. */
+  private pendingChars = 0
   private timer: NodeJS.Timeout | undefined
   /** The write in progress (batches are chained so they land in order). */
   private writing: Promise<void> = Promise.resolve()
@@ -56,17 +70,27 @@ export class FileRecorder implements Recorder {
     this.redact = createRedactor(options.secrets ?? [])
     this.flushIntervalMs = options.flushIntervalMs ?? 200
     this.batchSize = options.batchSize ?? 256
-    this.maxQueued = options.maxQueued ?? 20_000
+    this.batchChars = options.batchChars ?? 1 << 20
+    this.maxPendingChars = options.maxPendingChars ?? 64 << 20
     this.onError = options.onError ?? ((message) => process.stderr.write(`llm-gateway: ${message}\n`))
   }
 
   record(record: LogRecord): void {
-    if (this.queue.length >= this.maxQueued) {
+    if (this.pendingChars >= this.maxPendingChars) {
       this.dropped++
       return
     }
-    this.queue.push(record)
-    if (this.queue.length >= this.batchSize || this.closed) void this.flush()
+    let line: string
+    try {
+      line = this.redact(serializeRecord(record, this.bodies))
+    } catch (error) {
+      this.report(`traffic log: could not serialize record ${record.id}: ${(error as Error).message}`)
+      return
+    }
+    this.queue.push({ file: dayFileName(record.time), line })
+    this.queuedChars += line.length
+    this.pendingChars += line.length
+    if (this.queue.length >= this.batchSize || this.queuedChars >= this.batchChars || this.closed) void this.flush()
     else if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), this.flushIntervalMs)
       // A pending log write alone must not keep a one-off command alive: close() flushes.
@@ -82,8 +106,13 @@ export class FileRecorder implements Recorder {
     }
     if (this.queue.length > 0) {
       const batch = this.queue
+      const chars = this.queuedChars
       this.queue = []
-      this.writing = this.writing.then(() => this.write(batch))
+      this.queuedChars = 0
+      this.writing = this.writing.then(async () => {
+        await this.write(batch)
+        this.pendingChars -= chars
+      })
     }
     return this.writing
   }
@@ -93,26 +122,18 @@ export class FileRecorder implements Recorder {
     await this.flush()
   }
 
-  private async write(batch: LogRecord[]): Promise<void> {
-    // Serialize here, off the request path; group by day so a batch spanning midnight splits cleanly.
-    const chunks = new Map<string, string[]>()
-    for (const record of batch) {
-      let line: string
-      try {
-        line = this.redact(serializeRecord(record, this.bodies))
-      } catch (error) {
-        this.report(`traffic log: could not serialize record ${record.id}: ${(error as Error).message}`)
-        continue
-      }
-      const file = dayFileName(record.time)
-      const lines = chunks.get(file)
+  private async write(batch: QueuedLine[]): Promise<void> {
+    // Group by day, so a batch spanning midnight splits cleanly.
+    const files = new Map<string, string[]>()
+    for (const { file, line } of batch) {
+      const lines = files.get(file)
       if (lines) lines.push(line)
-      else chunks.set(file, [line])
+      else files.set(file, [line])
     }
     try {
       this.dirReady ??= mkdir(this.dir, { recursive: true }).then(() => undefined)
       await this.dirReady
-      for (const [file, lines] of chunks) {
+      for (const [file, lines] of files) {
         await appendWhole(join(this.dir, file), encodeLines(lines))
         this.written.batches++
         this.written.records += lines.length
