@@ -14,6 +14,13 @@ describe('serializeRecord', () => {
     expect(JSON.parse(line)).toEqual(record)
   })
 
+  it('writes every field of a record, optional ones included', () => {
+    const record = makeRecord({ cancelled: true, status: 499, origin: 'cli' })
+    expect(JSON.parse(serializeRecord(record, true))).toEqual(record)
+    const { origin, ...withoutOrigin } = makeRecord()
+    expect(JSON.parse(serializeRecord(withoutOrigin, true))).toEqual(withoutOrigin)
+  })
+
   it('puts the id first whatever order the record was built in', () => {
     const { id, ...rest } = makeRecord()
     expect(serializeRecord({ ...rest, id } as LogRecord, true).startsWith(`{"id":"${id}","time":`)).toBe(true)
