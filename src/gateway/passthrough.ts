@@ -2,9 +2,10 @@
  * The fast path: client and provider speak the same format, so the client's
  * body goes upstream with only the model rewritten and the response comes back
  * byte for byte, streamed chunk by chunk as it arrives. The traffic log's
- * assembled response is built from the relayed chunks after the fact.
+ * assembled response is decoded from the relayed chunks alongside.
  */
 import { providerFormats } from '../formats/registry.js'
+import type { ProviderFormat, StreamDecoder } from '../formats/types.js'
 import { ResponseAccumulator } from '../ir/accumulate.js'
 import { GatewayError } from '../ir/errors.js'
 import { scrubSecrets } from '../providers/http/scrub-secrets.js'
@@ -15,7 +16,7 @@ import type { Target } from '../routing/types.js'
 import { SSEParser } from '../util/sse.js'
 import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
 import { rewriteModel } from './rewrite-model.js'
-import { endsWithTerminal, incompleteStream } from './stream-terminal.js'
+import { relayStream } from './relay-stream.js'
 import type { GatewayResponse } from './types.js'
 
 /** Upstream response headers worth passing on (ids, rate limits, retry hints); never auth or hop-by-hop ones. */
@@ -41,58 +42,61 @@ export function upstreamErrorHeaders(error: GatewayError): Record<string, string
   return errorHeaders.get(error) ?? {}
 }
 
-/** Rebuild the streamed reply as one client-format response, for the log. */
-function assemble(context: AttemptContext, target: Target, chunks: Buffer[]) {
-  const format = providerFormats[target.provider.format!]
-  const parser = new SSEParser()
-  const decoder = format.createStreamDecoder()
-  const accumulator = new ResponseAccumulator()
-  for (const chunk of chunks) {
-    for (const message of parser.push(chunk)) for (const event of decoder.decode(message)) accumulator.push(event)
+/**
+ * Rebuilds the streamed reply as one client-format response, for the log. It
+ * decodes each chunk as it is relayed: the same work as decoding them all at
+ * the end, but spread out, so streams ending together do not stall the event
+ * loop (and every other stream's next chunk) with a burst of decoding.
+ */
+class StreamAssembler {
+  private readonly parser = new SSEParser()
+  private readonly decoder: StreamDecoder
+  private readonly accumulator = new ResponseAccumulator()
+  /** A decoding failure: never the client's problem, it surfaces when the record is built. */
+  private broken: unknown
+
+  constructor(format: ProviderFormat) {
+    this.decoder = format.createStreamDecoder()
   }
-  for (const message of parser.end()) for (const event of decoder.decode(message)) accumulator.push(event)
-  const ir = accumulator.result()
-  return { ir, error: accumulator.error, response: context.client.responseFromIR(ir, { model: ir.model || target.model }) }
+
+  push(chunk: Buffer): void {
+    if (this.broken !== undefined) return
+    try {
+      for (const message of this.parser.push(chunk)) for (const event of this.decoder.decode(message)) this.accumulator.push(event)
+    } catch (error) {
+      this.broken = error
+    }
+  }
+
+  result(context: AttemptContext, target: Target) {
+    if (this.broken !== undefined) throw this.broken
+    for (const message of this.parser.end()) for (const event of this.decoder.decode(message)) this.accumulator.push(event)
+    const ir = this.accumulator.result()
+    return { ir, error: this.accumulator.error, response: context.client.responseFromIR(ir, { model: ir.model || target.model }) }
+  }
 }
 
-async function* relay(context: AttemptContext, target: Target, upstream: UpstreamResponse): AsyncGenerator<Uint8Array | string> {
-  const { trace, client } = context
-  const chunks: Buffer[] = []
-  let completed = false
-  let failure: GatewayError | undefined
+/** The upstream stream relayed to the client; the log record is assembled alongside. */
+function relay(context: AttemptContext, target: Target, upstream: UpstreamResponse) {
   const format = providerFormats[target.provider.format!]
-  try {
-    for await (const chunk of upstream.body) {
-      trace.firstByte()
-      chunks.push(chunk as Buffer)
-      yield chunk as Buffer
-    }
-    completed = true
-    // Never a silently truncated stream: an upstream that stopped short gets the client an error event.
-    failure = incompleteStream(format, target.provider.name, chunks)
-    if (failure) yield client.renderStreamError(failure)
-  } catch (error) {
-    failure = networkError(error, target.provider.name, '', target.provider.config.timeouts)
-    if (failure.kind !== 'cancelled' && endsWithTerminal(format, chunks)) {
-      // The connection failed after the stream's final event: the client has its whole answer.
-      failure = undefined
-      completed = true
-    } else if (failure.kind !== 'cancelled') yield client.renderStreamError(failure)
-  } finally {
-    upstream.body.destroy()
-    const cancelled = !completed && (failure === undefined || failure.kind === 'cancelled')
-    trace.finish(() => {
-      const { ir, error, response } = assemble(context, target, chunks)
-      const streamError = failure ?? error
-      return {
-        status: cancelled ? 499 : 200,
-        usage: ir.usage,
-        response,
-        error: cancelled ? new GatewayError('cancelled', 'The client disconnected before the stream ended') : streamError,
-        cancelled,
-      }
-    })
-  }
+  const assembler = new StreamAssembler(format)
+  return relayStream(context, target, format, upstream, {
+    onChunk: (chunk) => assembler.push(chunk),
+    onSettled: ({ completed, failure }) => {
+      const cancelled = !completed && (failure === undefined || failure.kind === 'cancelled')
+      context.trace.finish(() => {
+        const { ir, error, response } = assembler.result(context, target)
+        const streamError = failure ?? error
+        return {
+          status: cancelled ? 499 : 200,
+          usage: ir.usage,
+          response,
+          error: cancelled ? new GatewayError('cancelled', 'The client disconnected before the stream ended') : streamError,
+          cancelled,
+        }
+      })
+    },
+  })
 }
 
 export async function passthrough(context: AttemptContext, target: Target): Promise<GatewayResponse> {

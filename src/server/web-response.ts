@@ -10,12 +10,13 @@ import { HTTPResponse } from 'h3'
 import type { GatewayResponse } from '../gateway/types.js'
 
 /**
- * A byte stream over the chunks. When the client goes away the stream is
+ * A byte stream over the chunks: a Node stream as it is (the passthrough
+ * relay), anything else wrapped. When the client goes away the stream is
  * destroyed, which closes the iterator (the gateway's generators then abort
  * the upstream request and log the cancellation).
  */
 export function toNodeStream(chunks: AsyncIterable<string | Uint8Array>): Readable {
-  return Readable.from(chunks, { objectMode: false })
+  return chunks instanceof Readable ? chunks : Readable.from(chunks, { objectMode: false })
 }
 
 export function toHTTPResponse(response: GatewayResponse): HTTPResponse {
