@@ -190,6 +190,26 @@ describe('graceful shutdown', () => {
   })
 })
 
+describe('cancellation through serve', () => {
+  it('a client leaving mid-stream aborts the upstream within 100 ms', async () => {
+    const served = await serve(configFor('cancel'))
+    fake.enqueue(openai.text(WORDS(20), { chunkDelayMs: 100 }))
+    const controller = new AbortController()
+    const response = await post(served.url, 'anthropic', requestBody('anthropic', 'chat', true), { signal: controller.signal })
+    let abortedAt = 0
+    await readAll(response, () => {
+      abortedAt = Date.now()
+      controller.abort()
+    }).catch(() => undefined)
+    const upstreamAbortedAt = await fake.waitForAbort(0, 2000)
+    expect(upstreamAbortedAt - abortedAt).toBeLessThan(100)
+    served.run.child.kill('SIGTERM')
+    expect((await served.run.done).code).toBe(0)
+    const [record] = await logRecords(served.logDir)
+    expect(record).toMatchObject({ status: 499, cancelled: true })
+  })
+})
+
 describe('config reload', () => {
   it('applies a valid edit to new requests, lets the stream in flight finish on the old config, keeps the config through invalid edits', async () => {
     const config = configFor('reload')
