@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 
 const cell = (value) => (value === undefined ? '' : String(value).replace(/\|/g, '\\|'))
 
-export async function writeResults(file, { machine, rows, logged, seconds, size }) {
+export async function writeResults(file, { machine, rows, logged, seconds, size, prioritised, load }) {
   const failed = rows.filter((r) => r.pass === false)
   const lines = [
     '# Benchmark results',
@@ -13,6 +13,7 @@ export async function writeResults(file, { machine, rows, logged, seconds, size 
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}`,
     `- Node: ${machine.node}`,
+    `- Other load on the machine (1-minute load average): ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end; the benchmark's processes ran ${prioritised ? 'at raised priority (nice -10)' : 'at normal priority'}`,
     `- Result: ${failed.length === 0 ? '**all targets met**' : `**${failed.length} target(s) missed**`} (${seconds.toFixed(0)} s)`,
     '',
     'Three processes on loopback: the load generator, the fake upstreams (test/support/fake-upstream in',

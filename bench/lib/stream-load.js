@@ -58,14 +58,22 @@ function oneStream(agent, target, result) {
 
 /**
  * Run `clients` streams at once against `target` ({ url, path, headers, body }).
- * Returns delays (µs, one per content event), event counts and the wall time.
+ * `spreadMs` spreads their starts evenly over that many milliseconds (all still run
+ * together): independent clients are not phase-locked, whereas streams started in
+ * the same instant from a fake pacing them all alike deliver their chunks in bursts
+ * of `clients` at a time. Returns delays (µs, one per content event), event counts
+ * and the wall time.
  */
-export async function streamLoad(target, clients, { onTick } = {}) {
+export async function streamLoad(target, clients, { onTick, spreadMs = 0 } = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
   const result = { delays: [], events: 0, content: 0, perStream: [], outOfOrder: 0, coalescedReads: 0, contentReads: 0, errors: [], wallMs: 0 }
   const started = performance.now()
   const tick = onTick ? setInterval(onTick, 50) : undefined
-  await Promise.all(Array.from({ length: clients }, () => oneStream(agent, target, result)))
+  const startAt = (i) => (spreadMs > 0 ? new Promise((resolve) => setTimeout(resolve, (i * spreadMs) / clients)) : undefined)
+  await Promise.all(Array.from({ length: clients }, async (_, i) => {
+    await startAt(i)
+    return oneStream(agent, target, result)
+  }))
   if (tick) clearInterval(tick)
   result.wallMs = performance.now() - started
   agent.destroy()
