@@ -13,6 +13,7 @@ import { runWithFallback } from '../routing/fallback.js'
 import { needsOf } from '../routing/needs.js'
 import { resolveTargets } from '../routing/resolve-model.js'
 import type { RoutingContext, Target } from '../routing/types.js'
+import { gatewayAbortReason } from './abort-reason.js'
 import { type AttemptContext, JSON_HEADERS } from './attempt.js'
 import { countTokens, countTokensRequestToIR, validateCountTokensRequest } from './count-tokens.js'
 import { passthrough, upstreamErrorHeaders } from './passthrough.js'
@@ -92,8 +93,8 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
 
   // One controller for the whole request: the client leaving aborts every upstream call.
   const controller = new AbortController()
-  if (inbound.signal.aborted) controller.abort()
-  else inbound.signal.addEventListener('abort', () => controller.abort(), { once: true })
+  if (inbound.signal.aborted) controller.abort(inbound.signal.reason)
+  else inbound.signal.addEventListener('abort', () => controller.abort(inbound.signal.reason), { once: true })
 
   try {
     if (inbound.bodyError) throw inbound.bodyError
@@ -123,8 +124,10 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     value.headers = { ...value.headers, ...idHeader, ...routingHeaders(trace, target) }
     return value
   } catch (caught) {
-    const error = asGatewayError(caught)
-    const cancelled = error.kind === 'cancelled' || inbound.signal.aborted
+    // Stopped by the gateway itself (shutdown): the client hears why, and the log says so.
+    const stoppedBy = gatewayAbortReason(controller.signal)
+    const error = stoppedBy ?? asGatewayError(caught)
+    const cancelled = !stoppedBy && (error.kind === 'cancelled' || inbound.signal.aborted)
     const response = errorResponse(client, error, { ...upstreamErrorHeaders(error), ...idHeader, ...routingHeaders(trace) })
     // The status the client got (a format may render a kind its own way, e.g. Anthropic's 529).
     trace.finish(() => ({ status: cancelled ? 499 : response.status, error, cancelled }))

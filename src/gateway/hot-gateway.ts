@@ -6,9 +6,11 @@
  *   timers and log writer) once the last of them is done.
  * - stopTaking(): during shutdown, new requests get a 503 in their format.
  * - cut(): at the shutdown deadline, every request still running is aborted
- *   upstream; a stream ends with its format's error event, a waiting request
- *   gets a 503, so no client is left with a silently truncated answer.
+ *   with a "shutting down" error as the reason (see abort-reason.ts): a stream
+ *   ends with its format's error event, a waiting request gets a 503, so no
+ *   client is left with a silently truncated answer.
  */
+import { Readable } from 'node:stream'
 import type { GatewayConfig } from '../config/types.js'
 import { clientFormats } from '../formats/registry.js'
 import { GatewayError } from '../ir/errors.js'
@@ -43,7 +45,6 @@ export function createHotGateway(initial: Gateway): HotGateway {
   /** One controller per running request, so cut() can reach them all. */
   const running = new Set<AbortController>()
   let taking = true
-  let cutting = false
 
   function closeIfIdle(slot: Slot): void {
     if (!slot.retired || slot.running > 0 || slot.closing) return
@@ -57,23 +58,13 @@ export function createHotGateway(initial: Gateway): HotGateway {
     closeIfIdle(slot)
   }
 
-  /** The stream as the client gets it: ended with an error event if the shutdown cut it. */
-  async function* tracked(body: AsyncIterable<string | Uint8Array>, request: InboundRequest, finish: () => void, controller: AbortController) {
-    try {
-      yield* body
-      if (controller.signal.aborted && cutting && !request.signal.aborted) yield clientFormats[request.format].renderStreamError(shuttingDown())
-    } finally {
-      finish()
-    }
-  }
-
   async function handle(request: InboundRequest): Promise<GatewayResponse> {
     if (!taking) return errorResponse(clientFormats[request.format], shuttingDown(), { connection: 'close' })
     const slot = current
     slot.running++
     const controller = new AbortController()
-    const onClientAbort = () => controller.abort()
-    if (request.signal.aborted) controller.abort()
+    const onClientAbort = () => controller.abort(request.signal.reason)
+    if (request.signal.aborted) controller.abort(request.signal.reason)
     else request.signal.addEventListener('abort', onClientAbort, { once: true })
     const detach = () => request.signal.removeEventListener('abort', onClientAbort)
     running.add(controller)
@@ -85,11 +76,15 @@ export function createHotGateway(initial: Gateway): HotGateway {
       finish()
       throw error
     }
-    if (typeof response.body !== 'string') return { ...response, body: tracked(response.body, request, finish, controller) }
-    finish()
-    // Cut while waiting for the upstream: a 503 the client can retry, not a 499 meant for departed clients.
-    if (cutting && controller.signal.aborted && !request.signal.aborted) return errorResponse(clientFormats[request.format], shuttingDown(), { connection: 'close' })
-    return response
+    if (typeof response.body === 'string') {
+      finish()
+      return response
+    }
+    // A stream is done when it closes (ended, or destroyed by the client leaving). As a Node
+    // stream it is what the server pipes anyway: no extra hop per chunk.
+    const body = response.body instanceof Readable ? response.body : Readable.from(response.body, { objectMode: false })
+    body.once('close', finish)
+    return { ...response, body }
   }
 
   return {
@@ -117,8 +112,9 @@ export function createHotGateway(initial: Gateway): HotGateway {
       taking = false
     },
     cut() {
-      cutting = true
-      for (const controller of running) controller.abort()
+      // The reason reaches whoever notices the abort: streams end with it as an error event, waiting requests answer with it.
+      const reason = shuttingDown()
+      for (const controller of running) controller.abort(reason)
     },
     inFlight: () => running.size,
     async close() {

@@ -17,7 +17,8 @@ import { networkError } from '../providers/http/upstream-client.js'
 import type { UpstreamResponse } from '../providers/types.js'
 import type { Target } from '../routing/types.js'
 import type { AttemptContext } from './attempt.js'
-import { endsWithTerminal, incompleteStream } from './stream-terminal.js'
+import { gatewayAbortReason } from './abort-reason.js'
+import { endsWithTerminal, frameBoundary, incompleteStream } from './stream-terminal.js'
 
 export interface RelayOutcome {
   /** Every byte the upstream sent, in order. */
@@ -74,13 +75,20 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
     if (settled) return
     // Never a silently truncated stream: an upstream that stopped short gets the client an error event.
     const failure = incompleteStream(format, target.provider.name, chunks)
-    if (failure) out.push(client.renderStreamError(failure))
+    if (failure) out.push(frameBoundary(chunks) + client.renderStreamError(failure))
     out.push(null)
     settle(true, failure)
   })
 
   source.on('error', (error) => {
     if (settled) return
+    // The gateway stopped the request (shutdown): tell the client why.
+    const stoppedBy = gatewayAbortReason(context.signal)
+    if (stoppedBy && !endsWithTerminal(format, chunks)) {
+      out.push(frameBoundary(chunks) + client.renderStreamError(stoppedBy))
+      out.push(null)
+      return settle(false, stoppedBy)
+    }
     const failure = networkError(error, target.provider.name, '', target.provider.config.timeouts)
     if (failure.kind === 'cancelled') {
       out.push(null)
@@ -91,7 +99,7 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
       out.push(null)
       return settle(true)
     }
-    out.push(client.renderStreamError(failure))
+    out.push(frameBoundary(chunks) + client.renderStreamError(failure))
     out.push(null)
     settle(false, failure)
   })

@@ -28,6 +28,19 @@ export function lastFrame(chunks: readonly Uint8Array[]): string {
   return tail.replace(/\r\n?/g, '\n').trimEnd().split('\n\n').at(-1) ?? ''
 }
 
+/**
+ * What to write before an appended error event so it starts a frame of its
+ * own, even when the upstream broke off mid-line: nothing after a blank line,
+ * else enough newlines to end the partial frame.
+ */
+export function frameBoundary(chunks: readonly Uint8Array[]): string {
+  const last = chunks.at(-1)
+  if (!last || last.length === 0) return ''
+  const tail = Buffer.from(last.buffer, last.byteOffset, last.byteLength).toString('latin1', Math.max(0, last.length - 4))
+  if (/\n\r?\n$/.test(tail)) return ''
+  return tail.endsWith('\n') ? '\n' : '\n\n'
+}
+
 /** True when the stream's last frame is its format's ending (or the provider's own error event). */
 export function endsWithTerminal(format: ProviderFormat, chunks: readonly Uint8Array[]): boolean {
   return TERMINAL_FRAME[format.name]?.(lastFrame(chunks)) ?? false

@@ -7,6 +7,7 @@ import { ResponseAccumulator } from '../ir/accumulate.js'
 import { GatewayError } from '../ir/errors.js'
 import type { StreamEvent } from '../ir/types.js'
 import type { Target } from '../routing/types.js'
+import { gatewayAbortReason } from './abort-reason.js'
 import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
 import type { GatewayResponse } from './types.js'
 
@@ -19,9 +20,14 @@ async function* encodeStream(context: AttemptContext, target: Target, events: As
   const accumulator = new ResponseAccumulator()
   let ended = false
   try {
-    for await (const event of events) {
-      // The client left (its abort ended the upstream read): nobody to tell, log it as cancelled.
-      if (event.type === 'error' && (event.error.kind === 'cancelled' || context.signal.aborted)) return
+    for await (let event of events) {
+      if (event.type === 'error' && (event.error.kind === 'cancelled' || context.signal.aborted)) {
+        const stoppedBy = gatewayAbortReason(context.signal)
+        // The client left (its abort ended the upstream read): nobody to tell, log it as cancelled.
+        if (!stoppedBy) return
+        // The gateway stopped it (shutdown): tell the client why.
+        event = { type: 'error', error: stoppedBy }
+      }
       accumulator.push(event)
       if (event.type === 'error') {
         trace.firstByte()

@@ -110,6 +110,15 @@ const MID_STREAM: MidStreamFault[] = [
     reply: (u) => cut(text(u, 'one two three four', { chunkDelayMs: 5, ending: 'reset' })),
     message: /provider '(oa|an)'/,
   },
+  {
+    name: 'connection reset in the middle of an event',
+    reply: (u) => async (req, ctx) => {
+      const reply = (await text(u, 'one two three')(req, ctx)) as { sse: unknown[] }
+      const partial = u === 'openai' ? 'data: {"id":"chatcmpl-cut","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":" hal' : 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" hal'
+      return { ...reply, sse: [...reply.sse.slice(0, 3), partial], ending: 'reset' } as never
+    },
+    message: /provider '(oa|an)'/,
+  },
   { name: 'idle timeout mid-stream', reply: (u) => cut(text(u, 'one two three', { ending: 'hang' })), message: new RegExp(`stopped sending for ${TIGHT.idleMs} ms`) },
   { name: 'stream ends mid-answer, without its terminal event', reply: (u) => cut(text(u, 'one two three')), message: /ended|incomplete|before|terminal/i },
   {
