@@ -167,7 +167,11 @@ describe('graceful shutdown', () => {
       expect(code).toBe(0)
       expect(Date.now() - signalledAt).toBeLessThan(3000)
       expect(text).not.toContain('word40')
-      expect(await logRecords(served.logDir)).toHaveLength(1)
+      // The log says why the stream ended: the shutdown, not a client leaving.
+      const records = await logRecords(served.logDir)
+      expect(records).toHaveLength(1)
+      expect(records[0].error.message).toMatch(/shutting down/)
+      expect(records[0].cancelled).toBeUndefined()
     })
   }
 
