@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resetPeakRss, rssOf, startGateway, writeConfig } from './lib/gateway.js'
 import { machine } from './lib/machine.js'
-import { ask, raisePriority, stop } from './lib/processes.js'
+import { ask, firstMessage, forkChild, raisePriority, stop } from './lib/processes.js'
 import { writeResults } from './lib/report.js'
 import { chatRequest } from './lib/requests.js'
 import { median, percentile } from './lib/stats.js'
@@ -61,12 +61,14 @@ const FAKES = {
 }
 
 const rows = []
+let prioritisedRun = false
 function row(section, name, values) {
   const entry = { section, name, ...values }
   rows.push(entry)
   const mark = entry.pass === undefined ? '    ' : entry.pass ? 'PASS' : 'FAIL'
   const parts = [entry.direct !== undefined && `direct ${entry.direct}`, entry.gateway !== undefined && `gateway ${entry.gateway}`].filter(Boolean)
   console.log(`  ${mark}  ${name}: ${entry.figure}${entry.target ? `  (target ${entry.target})` : ''}${parts.length ? `  [${parts.join(', ')}]` : ''}`)
+  if (entry.detail) console.log(`          ${entry.detail}`)
 }
 const fmt = (value, unit, digits = 2) => `${Number(value).toFixed(digits)} ${unit}`
 const MB = 2 ** 20
@@ -78,6 +80,7 @@ async function main() {
   const logDir = join(work, 'logs')
   const children = []
   const prioritised = raisePriority()
+  prioritisedRun = prioritised
   if (!prioritised) console.log('(could not raise the benchmark\'s priority: other work on the machine may show in the figures)')
   try {
     console.log('compiling the fake upstream ...')
@@ -137,7 +140,7 @@ async function startup(configFile) {
   row('Start-up', '`llm-gateway serve` until /health answers', { figure: fmt(median(serve), 'ms', 0), target: '<= 800 ms', pass: median(serve) <= 800, detail: `median of ${serve.length}` })
 }
 
-async function requestThroughput({ urls, via }) {
+async function requestThroughput({ urls, via, gateway }) {
   console.log(`\nnon-streaming requests, ${SIZE.connections} connections, ${SIZE.requestSeconds} s each`)
   const direct = chatRequest({ client: 'openai', fake: 'json', urls, stream: false })
   const routed = chatRequest({ client: 'openai', fake: 'json', urls, via, stream: false })
@@ -145,16 +148,39 @@ async function requestThroughput({ urls, via }) {
   await hammer(via, [routed], { connections: SIZE.connections, duration: 2 })
   await hammer(urls.json, [direct], { connections: SIZE.connections, duration: 1 })
   const d = await hammer(urls.json, [direct], { connections: SIZE.connections, duration: SIZE.requestSeconds })
+  const cpuBefore = await ask(gateway.child, 'cpu', 'cpu')
   const g = await hammer(via, [routed], { connections: SIZE.connections, duration: SIZE.requestSeconds })
+  g.cpu = ((await ask(gateway.child, 'cpu', 'cpu')) - cpuBefore) / g.ok
   if (g.bad + d.bad > 0) console.log(`  errors: direct ${d.bad}, gateway ${g.bad}`)
   const ratio = g.rps / d.rps
+  const reference = await referenceProxy(urls.json, direct)
   row('Non-streaming passthrough', `throughput, ${SIZE.connections} connections, traffic log on`, {
     direct: `${d.rps.toFixed(0)} req/s`,
     gateway: `${g.rps.toFixed(0)} req/s`,
     figure: `${(ratio * 100).toFixed(0)}% of direct`,
     target: '>= 60%',
     pass: ratio >= 0.6 && g.bad === 0,
+    detail: `gateway CPU ${g.cpu.toFixed(0)} µs per request`,
   })
+  row('Non-streaming passthrough', 'for context: a bare Node.js proxy (node:http + undici, no routing, no log), same load', {
+    direct: `${d.rps.toFixed(0)} req/s`,
+    gateway: `${reference.rps.toFixed(0)} req/s`,
+    figure: `${((reference.rps / d.rps) * 100).toFixed(0)}% of direct`,
+    detail: 'informational: the most any Node.js gateway could reach here',
+  })
+}
+
+/** The same load through bench/reference-proxy.js. */
+async function referenceProxy(upstreamUrl, request) {
+  const child = forkChild(join(here, 'reference-proxy.js'), [upstreamUrl])
+  try {
+    const { url } = await firstMessage(child)
+    if (prioritisedRun) raisePriority(child.pid)
+    await hammer(url, [request], { connections: SIZE.connections, duration: 2 })
+    return await hammer(url, [request], { connections: SIZE.connections, duration: SIZE.requestSeconds })
+  } finally {
+    await stop(child)
+  }
 }
 
 async function sequentialLatency({ urls, via }) {
@@ -248,33 +274,47 @@ async function streamDelays({ urls, via }) {
   })
 }
 
-async function streamThroughput({ urls, via }) {
+async function streamThroughput({ urls, via, gateway }) {
   const { streamClients: clients, chunks } = SIZE
   console.log(`\nstreaming throughput, ${clients} concurrent clients x ${chunks} chunks, upstream writing every ${SIZE.rapidIntervalMs} ms`)
-  const best = async (target) => {
+  const cpu = () => ask(gateway.child, 'cpu', 'cpu')
+  /** Best chunks/s of a few rounds, and the gateway's CPU per chunk over all of them. */
+  const measure = async (target, throughGateway) => {
     let top = 0
+    let content = 0
+    const before = throughGateway ? await cpu() : 0
     for (let i = 0; i < SIZE.throughputRounds; i++) {
       const result = await streamLoad(target, clients)
       if (result.errors.length || checkStreams(result, clients, chunks).ok === false) throw new Error(`incomplete streams: ${result.errors.slice(0, 3).join(', ')}`)
       top = Math.max(top, result.content / (result.wallMs / 1000))
+      content += result.content
     }
-    return top
+    return { rate: top, cpuPerChunk: throughGateway ? ((await cpu()) - before) / content : undefined }
   }
-  const rate = {}
-  for (const provider of ['openai', 'anthropic']) rate[`direct ${provider}`] = await best(chatRequest({ client: provider, fake: 'rapid', urls, stream: true }))
-  for (const c of STREAM_CASES) rate[c.name] = await best(chatRequest({ ...c, fake: 'rapid', urls, via, stream: true }))
+  const direct = {}
+  for (const provider of ['openai', 'anthropic']) direct[provider] = await measure(chatRequest({ client: provider, fake: 'rapid', urls, stream: true }), false)
+  const through = {}
+  for (const c of STREAM_CASES) through[c.name] = await measure(chatRequest({ ...c, fake: 'rapid', urls, via, stream: true }), true)
+  const perChunk = (m) => `gateway CPU ${m.cpuPerChunk.toFixed(1)} µs per chunk (one core: ~${Math.round(1e6 / m.cpuPerChunk)} chunks/s)`
   for (const c of STREAM_CASES.slice(0, 2)) {
-    row('Streaming throughput', c.name, { direct: `${rate[`direct ${c.provider}`].toFixed(0)} chunks/s`, figure: `${rate[c.name].toFixed(0)} chunks/s` })
+    row('Streaming throughput', c.name, {
+      direct: `${direct[c.provider].rate.toFixed(0)} chunks/s`,
+      gateway: `${through[c.name].rate.toFixed(0)} chunks/s`,
+      figure: `${through[c.name].rate.toFixed(0)} chunks/s`,
+      detail: perChunk(through[c.name]),
+    })
   }
   for (const c of STREAM_CASES.slice(2)) {
     const passthrough = STREAM_CASES.find((p) => p.client === c.provider && p.provider === c.provider)
-    const ratio = rate[c.name] / rate[passthrough.name]
+    const ratio = through[c.name].rate / through[passthrough.name].rate
+    const capacity = through[passthrough.name].cpuPerChunk / through[c.name].cpuPerChunk
     row('Streaming throughput', c.name, {
-      direct: `${rate[`direct ${c.provider}`].toFixed(0)} chunks/s`,
-      gateway: `${rate[c.name].toFixed(0)} chunks/s`,
-      figure: `${(ratio * 100).toFixed(0)}% of passthrough (${rate[passthrough.name].toFixed(0)} chunks/s)`,
+      direct: `${direct[c.provider].rate.toFixed(0)} chunks/s`,
+      gateway: `${through[c.name].rate.toFixed(0)} chunks/s`,
+      figure: `${(ratio * 100).toFixed(0)}% of passthrough (${through[passthrough.name].rate.toFixed(0)} chunks/s)`,
       target: '>= 50%',
       pass: ratio >= 0.5,
+      detail: `${perChunk(through[c.name])}; by CPU per chunk, ${(capacity * 100).toFixed(0)}% of passthrough's capacity`,
     })
   }
 }
