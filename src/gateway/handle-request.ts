@@ -85,6 +85,8 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     runtime.cost,
   )
   trace.request = inbound.body
+  // The log keeps the body as the client sent it (byte-faithful, and no second serialization).
+  if (!inbound.bodyError) trace.requestText = inbound.rawBody
   // Known even when validation fails, so failed requests are logged under their model.
   const requested = inbound.body as { model?: unknown; stream?: unknown } | undefined
   if (typeof requested?.model === 'string') trace.model = requested.model

@@ -154,7 +154,7 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
   trace.finish(() => {
     const response = JSON.parse(text) as unknown
     const usage = inbound.operation === 'chat' ? format.responseToIR(response).usage : undefined
-    return { status: upstream.status, response, usage }
+    return { status: upstream.status, response, responseText: text, usage }
   })
   return { status: upstream.status, headers: forwardedHeaders(upstream, false), body: text }
 }

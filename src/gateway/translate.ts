@@ -68,7 +68,8 @@ export async function translated(context: AttemptContext, target: Target): Promi
   }
   const response = await target.provider.generate(ir, options)
   const body = client.responseFromIR(response, { model: target.model })
+  const text = JSON.stringify(body)
   trace.firstByte()
-  trace.finish(() => ({ status: 200, usage: response.usage, response: body }))
-  return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) }
+  trace.finish(() => ({ status: 200, usage: response.usage, response: body, responseText: text }))
+  return { status: 200, headers: { ...JSON_HEADERS }, body: text }
 }
