@@ -8,16 +8,20 @@ import { errorResponse } from '../gateway/handle-request.js'
 import type { Gateway } from '../gateway/create-gateway.js'
 import { clientFormats } from '../formats/registry.js'
 import { GatewayError, toGatewayError } from '../ir/errors.js'
-import { createKeyCheck } from './auth.js'
+import { createGatewayKeyCheck } from './auth.js'
+import { API_PREFIXES, PROXY_ROUTES } from './proxy-routes.js'
 import { healthRoute } from './routes/health.js'
 import { modelsRoute } from './routes/models.js'
 import { proxyRoute } from './routes/proxy.js'
 import { toHTTPResponse } from './web-response.js'
 
 /** Anthropic clients: the messages endpoints, or anything carrying `anthropic-version`. */
+export function clientFormatOf(pathname: string, anthropicVersion: boolean) {
+  return clientFormats[pathname.includes('/messages') || anthropicVersion ? 'anthropic' : 'openai']
+}
+
 function formatOf(event: H3Event) {
-  const anthropic = event.url.pathname.includes('/messages') || event.req.headers.has('anthropic-version')
-  return clientFormats[anthropic ? 'anthropic' : 'openai']
+  return clientFormatOf(event.url.pathname, event.req.headers.has('anthropic-version'))
 }
 
 function fail(event: H3Event, error: GatewayError): HTTPResponse {
@@ -27,16 +31,7 @@ function fail(event: H3Event, error: GatewayError): HTTPResponse {
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens', '/v1/models', '/health'])
 
 export function createApp(gateway: Gateway): H3 {
-  // Rebuilt when a config reload changes server.apiKeys (the array is replaced, never mutated).
-  let keys = gateway.config.server.apiKeys
-  let keyCheck = createKeyCheck(keys)
-  const keyOk = (headers: Headers) => {
-    if (gateway.config.server.apiKeys !== keys) {
-      keys = gateway.config.server.apiKeys
-      keyCheck = createKeyCheck(keys)
-    }
-    return keyCheck(headers)
-  }
+  const keyOk = createGatewayKeyCheck(gateway)
   const app = new H3({
     onError: (error, event) => fail(event, toGatewayError(error.cause ?? error)),
   })
@@ -53,13 +48,8 @@ export function createApp(gateway: Gateway): H3 {
     }
   })
 
-  // Clients whose base URL already ends in /v1 (as Anthropic's docs write it) call /v1/v1/...
-  for (const prefix of ['/v1', '/v1/v1']) {
-    app.post(`${prefix}/chat/completions`, proxyRoute(gateway, 'openai', 'chat', '/v1/chat/completions'))
-    app.post(`${prefix}/messages`, proxyRoute(gateway, 'anthropic', 'chat', '/v1/messages'))
-    app.post(`${prefix}/messages/count_tokens`, proxyRoute(gateway, 'anthropic', 'count_tokens', '/v1/messages/count_tokens'))
-    app.get(`${prefix}/models`, modelsRoute(gateway))
-  }
+  for (const route of PROXY_ROUTES) app.post(route.path, proxyRoute(gateway, route))
+  for (const prefix of API_PREFIXES) app.get(`${prefix}/models`, modelsRoute(gateway))
   app.get('/health', healthRoute(gateway))
 
   app.all('/**', (event) => {

@@ -4,10 +4,16 @@
  * digests so neither content nor length leaks through timing.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
+import type { GatewayConfig } from '../config/types.js'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 
-export function createKeyCheck(keys: string[]): (headers: Headers) => boolean {
+/** Where the keys are read from: web Headers, or Node's headers behind the same one-method face. */
+export interface HeaderSource {
+  get(name: string): string | null | undefined
+}
+
+export function createKeyCheck(keys: string[]): (headers: HeaderSource) => boolean {
   if (keys.length === 0) return () => true
   const digests = keys.map(digest)
   return (headers) => {
@@ -20,5 +26,18 @@ export function createKeyCheck(keys: string[]): (headers: Headers) => boolean {
       for (const expected of digests) ok = timingSafeEqual(candidate, expected) || ok
     }
     return ok
+  }
+}
+
+/** The key check for a gateway's current config: rebuilt when a reload replaces server.apiKeys (never mutated in place). */
+export function createGatewayKeyCheck(gateway: { readonly config: GatewayConfig }): (headers: HeaderSource) => boolean {
+  let keys = gateway.config.server.apiKeys
+  let keyCheck = createKeyCheck(keys)
+  return (headers) => {
+    if (gateway.config.server.apiKeys !== keys) {
+      keys = gateway.config.server.apiKeys
+      keyCheck = createKeyCheck(keys)
+    }
+    return keyCheck(headers)
   }
 }

@@ -12,14 +12,19 @@ function tooLarge(limit: number): GatewayError {
 }
 
 export async function readBodyText(event: H3Event, limit: number): Promise<string> {
+  const node = event.runtime?.node?.req as IncomingMessage | undefined
+  if (node) return readNodeBodyText(node, limit)
   const declared = Number(event.req.headers.get('content-length') ?? '0')
   if (declared > limit) throw tooLarge(limit)
-  const node = event.runtime?.node?.req as IncomingMessage | undefined
-  if (!node) {
-    const text = await event.req.text()
-    if (Buffer.byteLength(text) > limit) throw tooLarge(limit)
-    return text
-  }
+  const text = await event.req.text()
+  if (Buffer.byteLength(text) > limit) throw tooLarge(limit)
+  return text
+}
+
+/** The same, from Node's request itself. */
+export function readNodeBodyText(node: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(node.headers['content-length'] ?? '0')
+  if (declared > limit) return Promise.reject(tooLarge(limit))
   return readNodeBody(node, limit)
 }
 

@@ -10,6 +10,7 @@ import { toNodeHandler } from 'h3/node'
 import { listen } from 'listhen'
 import type { Gateway } from '../gateway/create-gateway.js'
 import { createApp } from './app.js'
+import { createFastLane } from './fast-lane.js'
 import { type CloseOptions, type CloseResult, makeGraceful } from './graceful-close.js'
 
 export interface RunningServer {
@@ -28,8 +29,8 @@ export function isLoopback(host: string): boolean {
 }
 
 export async function startServer(gateway: Gateway, options: { host: string; port: number }): Promise<RunningServer> {
-  const app = createApp(gateway)
-  const handler = toNodeHandler(app)
+  // The hot routes are answered in the fast lane; the h3 app serves everything else.
+  const handler = createFastLane(gateway, toNodeHandler(createApp(gateway)))
   const listener = await listen(handler, {
     hostname: options.host,
     port: options.port === 0 ? { random: true } : { port: options.port, random: false, ports: [], alternativePortRange: [options.port, options.port] },
