@@ -93,10 +93,8 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
   trace.stream = requested?.stream === true
   const idHeader = { 'x-llm-gateway-id': trace.id }
 
-  // One controller for the whole request: the client leaving aborts every upstream call.
-  const controller = new AbortController()
-  if (inbound.signal.aborted) controller.abort(inbound.signal.reason)
-  else inbound.signal.addEventListener('abort', () => controller.abort(inbound.signal.reason), { once: true })
+  // One signal for the whole request: the client leaving (or the gateway stopping it) aborts every upstream call.
+  const { signal } = inbound
 
   try {
     if (inbound.bodyError) throw inbound.bodyError
@@ -109,12 +107,12 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     const parseIR = () => (ir ??= counting ? countTokensRequestToIR(inbound.body) : client.parseRequest(inbound.body))
     const targets = await resolveTargets(body.model, runtime.routing, { needs: () => needsOf(parseIR()) })
 
-    const context: AttemptContext = { inbound, client, trace, signal: controller.signal, ir: parseIR }
+    const context: AttemptContext = { inbound, client, trace, signal, ir: parseIR }
     const { routing } = runtime
     const { value, target } = await runWithFallback(
       targets,
       trace.attempts,
-      controller.signal,
+      signal,
       (candidate) => {
         trace.provider = candidate.provider.name
         trace.providerModel = candidate.model
@@ -127,9 +125,9 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
     return value
   } catch (caught) {
     // Stopped by the gateway itself (shutdown): the client hears why, and the log says so.
-    const stoppedBy = gatewayAbortReason(controller.signal)
+    const stoppedBy = gatewayAbortReason(signal)
     const error = stoppedBy ?? asGatewayError(caught)
-    const cancelled = !stoppedBy && (error.kind === 'cancelled' || inbound.signal.aborted)
+    const cancelled = !stoppedBy && (error.kind === 'cancelled' || signal.aborted)
     const response = errorResponse(client, error, { ...upstreamErrorHeaders(error), ...idHeader, ...routingHeaders(trace) })
     // The status the client got (a format may render a kind its own way, e.g. Anthropic's 529).
     trace.finish(() => ({ status: cancelled ? 499 : response.status, error, cancelled }))

@@ -39,10 +39,21 @@ interface Slot {
   closing?: Promise<void>
 }
 
+const noop = () => {}
+
+/** A controller of our own that aborts when the caller's signal does (until detached). */
+function follow(signal: AbortSignal): { controller: AbortController; detach: () => void } {
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(signal.reason)
+  if (signal.aborted) controller.abort(signal.reason)
+  else signal.addEventListener('abort', onAbort, { once: true })
+  return { controller, detach: () => signal.removeEventListener('abort', onAbort) }
+}
+
 export function createHotGateway(initial: Gateway): HotGateway {
   let current: Slot = { gateway: initial, running: 0, retired: false }
   const slots = new Set<Slot>([current])
-  /** One controller per running request, so cut() can reach them all. */
+  /** One controller per running request (the caller's when it offers one), so cut() can reach them all. */
   const running = new Set<AbortController>()
   let taking = true
 
@@ -62,16 +73,12 @@ export function createHotGateway(initial: Gateway): HotGateway {
     if (!taking) return errorResponse(clientFormats[request.format], shuttingDown(), { connection: 'close' })
     const slot = current
     slot.running++
-    const controller = new AbortController()
-    const onClientAbort = () => controller.abort(request.signal.reason)
-    if (request.signal.aborted) controller.abort(request.signal.reason)
-    else request.signal.addEventListener('abort', onClientAbort, { once: true })
-    const detach = () => request.signal.removeEventListener('abort', onClientAbort)
+    const { controller, detach } = request.controller?.signal === request.signal ? { controller: request.controller, detach: noop } : follow(request.signal)
     running.add(controller)
     const finish = () => done(slot, controller, detach)
     let response: GatewayResponse
     try {
-      response = await slot.gateway.handle({ ...request, signal: controller.signal })
+      response = await slot.gateway.handle(controller.signal === request.signal ? request : { ...request, signal: controller.signal, controller })
     } catch (error) {
       finish()
       throw error

@@ -15,6 +15,12 @@ export interface InboundRequest {
   headers: Record<string, string>
   /** Aborts when the client goes away. */
   signal: AbortSignal
+  /**
+   * The controller behind `signal`, when the caller lets the gateway abort the
+   * request itself (shutdown): the hot gateway then uses it rather than
+   * chaining a controller of its own to every request.
+   */
+  controller?: AbortController
   origin?: 'server' | 'cli'
   /** Set when the body could not be read or parsed: the gateway answers with it (and logs it). */
   bodyError?: import('../ir/errors.js').GatewayError

@@ -43,18 +43,22 @@ function keyHeaders(req: IncomingMessage): HeaderSource {
   }
 }
 
-/** Aborts when the client goes away before its response is complete (as h3's request signal does). */
-function clientSignal(req: IncomingMessage, res: ServerResponse): AbortSignal {
+/**
+ * Aborts when the client goes away before its response is complete (as h3's
+ * request signal does). The gateway gets the controller too, so it needs no
+ * second one to stop the request itself at shutdown.
+ */
+function clientAbort(req: IncomingMessage, res: ServerResponse): AbortController {
   const controller = new AbortController()
   res.once('close', () => {
     if (req.errored) controller.abort(req.errored)
     else if (!res.writableEnded) controller.abort()
   })
-  return controller.signal
+  return controller
 }
 
 async function serve(gateway: Gateway, route: ProxyRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const signal = clientSignal(req, res)
+  const controller = clientAbort(req, res)
   let response: GatewayResponse
   try {
     const body = await inboundBody(readNodeBodyText(req, gateway.config.server.bodyLimit))
@@ -64,7 +68,8 @@ async function serve(gateway: Gateway, route: ProxyRoute, req: IncomingMessage, 
       endpoint: route.endpoint,
       ...body,
       headers: nodeHeaderRecord(req.headers),
-      signal,
+      signal: controller.signal,
+      controller,
       origin: 'server',
     })
   } catch (error) {
