@@ -20,18 +20,32 @@ import { relayStream } from './relay-stream.js'
 import type { GatewayResponse } from './types.js'
 
 /** Upstream response headers worth passing on (ids, rate limits, retry hints); never auth or hop-by-hop ones. */
-const FORWARDED_HEADER = /^(x-request-id|request-id|openai-processing-ms|openai-version|x-ratelimit-.*|anthropic-ratelimit-.*|retry-after|x-should-retry)$/
+const FORWARDED_NAMES = new Set(['x-request-id', 'request-id', 'openai-processing-ms', 'openai-version', 'retry-after', 'x-should-retry'])
+const FORWARDED_PREFIXES = ['x-ratelimit-', 'anthropic-ratelimit-']
 
-function relayedHeaders(upstream: UpstreamResponse): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [key, value] of Object.entries(upstream.headers)) {
-    if (FORWARDED_HEADER.test(key)) headers[key] = value
-  }
+/** Checked per upstream header on every response: a set lookup and two prefix checks, no regex. */
+export function isForwardedHeader(name: string): boolean {
+  return FORWARDED_NAMES.has(name) || name.startsWith(FORWARDED_PREFIXES[0]) || name.startsWith(FORWARDED_PREFIXES[1])
+}
+
+/**
+ * `base`'s headers, then the upstream's worth passing on. Object.assign, not a
+ * spread: on Node 20 every property added to a spread copy builds a new hidden
+ * class (~0.5 µs each, bench/), which a dozen headers made ~6 µs per request.
+ */
+function withRelayedHeaders(base: Record<string, string>, upstream: UpstreamResponse): Record<string, string> {
+  const headers: Record<string, string> = Object.assign({}, base)
+  const from = upstream.headers
+  for (const key in from) if (isForwardedHeader(key)) headers[key] = from[key]
   return headers
 }
 
+function relayedHeaders(upstream: UpstreamResponse): Record<string, string> {
+  return withRelayedHeaders({}, upstream)
+}
+
 function forwardedHeaders(upstream: UpstreamResponse, stream: boolean): Record<string, string> {
-  return { ...(stream ? SSE_HEADERS : JSON_HEADERS), ...relayedHeaders(upstream) }
+  return withRelayedHeaders(stream ? SSE_HEADERS : JSON_HEADERS, upstream)
 }
 
 /** The relayed headers of the upstream response an error came from (its request-id, rate limits). */
