@@ -5,18 +5,16 @@
  * assembled response is decoded from the relayed chunks alongside.
  */
 import { providerFormats } from '../formats/registry.js'
-import type { ProviderFormat, StreamDecoder } from '../formats/types.js'
-import { ResponseAccumulator } from '../ir/accumulate.js'
 import { GatewayError } from '../ir/errors.js'
 import { scrubSecrets } from '../providers/http/scrub-secrets.js'
 import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from '../providers/http/success-body.js'
 import { networkError, readText } from '../providers/http/upstream-client.js'
 import type { UpstreamResponse } from '../providers/types.js'
 import type { Target } from '../routing/types.js'
-import { SSEParser } from '../util/sse.js'
 import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
 import { rewriteModel } from './rewrite-model.js'
 import { relayStream } from './relay-stream.js'
+import { StreamAssembler } from './stream-assembler.js'
 import type { GatewayResponse } from './types.js'
 
 /** Upstream response headers worth passing on (ids, rate limits, retry hints); never auth or hop-by-hop ones. */
@@ -56,50 +54,17 @@ export function upstreamErrorHeaders(error: GatewayError): Record<string, string
   return errorHeaders.get(error) ?? {}
 }
 
-/**
- * Rebuilds the streamed reply as one client-format response, for the log. It
- * decodes each chunk as it is relayed: the same work as decoding them all at
- * the end, but spread out, so streams ending together do not stall the event
- * loop (and every other stream's next chunk) with a burst of decoding.
- */
-class StreamAssembler {
-  private readonly parser = new SSEParser()
-  private readonly decoder: StreamDecoder
-  private readonly accumulator = new ResponseAccumulator()
-  /** A decoding failure: never the client's problem, it surfaces when the record is built. */
-  private broken: unknown
-
-  constructor(format: ProviderFormat) {
-    this.decoder = format.createStreamDecoder()
-  }
-
-  push(chunk: Buffer): void {
-    if (this.broken !== undefined) return
-    try {
-      for (const message of this.parser.push(chunk)) for (const event of this.decoder.decode(message)) this.accumulator.push(event)
-    } catch (error) {
-      this.broken = error
-    }
-  }
-
-  result(context: AttemptContext, target: Target) {
-    if (this.broken !== undefined) throw this.broken
-    for (const message of this.parser.end()) for (const event of this.decoder.decode(message)) this.accumulator.push(event)
-    const ir = this.accumulator.result()
-    return { ir, error: this.accumulator.error, response: context.client.responseFromIR(ir, { model: ir.model || target.model }) }
-  }
-}
-
 /** The upstream stream relayed to the client; the log record is assembled alongside. */
 function relay(context: AttemptContext, target: Target, upstream: UpstreamResponse) {
   const format = providerFormats[target.provider.format!]
   const assembler = new StreamAssembler(format)
   return relayStream(context, target, format, upstream, {
     onChunk: (chunk) => assembler.push(chunk),
+    decodedError: () => assembler.endError(),
     onSettled: ({ completed, failure }) => {
       const cancelled = !completed && (failure === undefined || failure.kind === 'cancelled')
       context.trace.finish(() => {
-        const { ir, error, response } = assembler.result(context, target)
+        const { ir, error, response } = assembler.result(context.client, target.model)
         const streamError = failure ?? error
         return {
           status: cancelled ? 499 : 200,

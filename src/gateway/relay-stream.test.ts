@@ -6,6 +6,7 @@ import type { UpstreamResponse } from '../providers/types.js'
 import type { Target } from '../routing/types.js'
 import type { AttemptContext } from './attempt.js'
 import { type RelayOutcome, relayStream } from './relay-stream.js'
+import { StreamAssembler } from './stream-assembler.js'
 
 const FRAMES = [
   'data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}\n\n',
@@ -22,8 +23,13 @@ function setup() {
   const target = { provider: { name: 'up', format: 'openai', config: { timeouts: { connectMs: 1, firstByteMs: 1, idleMs: 1 } } }, model: 'm' } as unknown as Target
   const seen: string[] = []
   const settled: RelayOutcome[] = []
+  const assembler = new StreamAssembler(providerFormats.openai)
   const out = relayStream(context, target, providerFormats.openai, upstream, {
-    onChunk: (chunk) => seen.push(chunk.toString()),
+    onChunk: (chunk) => {
+      seen.push(chunk.toString())
+      assembler.push(chunk)
+    },
+    decodedError: () => assembler.endError(),
     onSettled: (outcome) => settled.push(outcome),
   })
   const received: string[] = []
@@ -43,7 +49,27 @@ describe('relayStream', () => {
     expect(r.firstBytes()).toBe(4)
     expect(r.settled).toHaveLength(1)
     expect(r.settled[0]).toMatchObject({ completed: true, failure: undefined })
-    expect(r.settled[0].chunks.map(String)).toEqual([...FRAMES, DONE])
+  })
+
+  it('takes a stream that ends with a finish_reason but no [DONE] (some OpenAI-compatible servers) as complete', async () => {
+    const r = setup()
+    for (const frame of FRAMES) r.body.write(frame)
+    r.body.end()
+    await r.ended
+    expect(r.received).toEqual(FRAMES)
+    expect(r.settled[0]).toMatchObject({ completed: true, failure: undefined })
+  })
+
+  it('finds an error the stream carried before its tail, however long the stream', async () => {
+    const r = setup()
+    r.body.write('data: {"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}\n\n')
+    // Far more than the tail the relay keeps, none of it final.
+    for (let i = 0; i < 100; i++) r.body.write(FRAMES[1])
+    r.body.end()
+    await r.ended
+    expect(r.received.at(-1)).toMatch(/^data: \{"error":/)
+    expect(r.settled[0].failure?.code).toBe('incomplete_stream')
+    expect(r.settled[0].failure?.message).toContain('Rate limit reached')
   })
 
   it('appends an error event when the upstream stops short of its final frame', async () => {
@@ -107,7 +133,7 @@ describe('relayStream', () => {
     const body = new PassThrough()
     const context = { client: clientFormats.openai, trace: { firstByte() {} } } as unknown as AttemptContext
     const target = { provider: { name: 'up', format: 'openai', config: { timeouts: {} } }, model: 'm' } as unknown as Target
-    const out = relayStream(context, target, providerFormats.openai, { status: 200, headers: {}, body }, { onChunk() {}, onSettled() {} })
+    const out = relayStream(context, target, providerFormats.openai, { status: 200, headers: {}, body }, { onChunk() {}, decodedError: () => undefined, onSettled() {} })
     body.write(Buffer.alloc(64 * 1024, 'a'))
     await new Promise((resolve) => setImmediate(resolve))
     expect(body.isPaused()).toBe(true)

@@ -8,7 +8,8 @@
  * stopped short of its format's final frame), the upstream failing (an error
  * event, unless the failure came after the final frame or was our own abort),
  * or the client going away (the upstream request is aborted). `onSettled` runs
- * once, with how; `onChunk` sees every chunk after the client has it.
+ * once, with how; `onChunk` sees every chunk after the client has it. Only the
+ * stream's tail is kept for the checks at its end.
  */
 import { Readable } from 'node:stream'
 import type { ProviderFormat } from '../formats/types.js'
@@ -18,11 +19,9 @@ import type { UpstreamResponse } from '../providers/types.js'
 import type { Target } from '../routing/types.js'
 import type { AttemptContext } from './attempt.js'
 import { gatewayAbortReason } from './abort-reason.js'
-import { endsWithTerminal, frameBoundary, incompleteStream } from './stream-terminal.js'
+import { endsWithTerminal, frameBoundary, incompleteStream, StreamTail } from './stream-terminal.js'
 
 export interface RelayOutcome {
-  /** Every byte the upstream sent, in order. */
-  chunks: Buffer[]
   /** The upstream's stream ended (properly or not) rather than being cut by the client leaving. */
   completed: boolean
   /** What went wrong upstream, if anything. */
@@ -32,6 +31,12 @@ export interface RelayOutcome {
 export interface RelayHooks {
   /** Each chunk, right after it was handed on to the client. */
   onChunk(chunk: Buffer): void
+  /**
+   * Asked at most once, after the last chunk, when the stream did not end with
+   * its final frame: the error the relayed stream decodes to (see
+   * StreamAssembler.endError), or undefined when it is complete after all.
+   */
+  decodedError(): GatewayError | undefined
   /** Once, when the relay ends, however it ends. */
   onSettled(outcome: RelayOutcome): void
 }
@@ -39,7 +44,7 @@ export interface RelayHooks {
 export function relayStream(context: AttemptContext, target: Target, format: ProviderFormat, upstream: UpstreamResponse, hooks: RelayHooks): Readable {
   const { trace, client } = context
   const source = upstream.body
-  const chunks: Buffer[] = []
+  const tail = new StreamTail()
   let settled = false
 
   const settle = (completed: boolean, failure?: GatewayError) => {
@@ -47,7 +52,7 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
     settled = true
     source.off('data', onData)
     source.destroy()
-    hooks.onSettled({ chunks, completed, failure })
+    hooks.onSettled({ completed, failure })
   }
 
   const out = new Readable({
@@ -64,7 +69,7 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
 
   const onData = (chunk: Buffer) => {
     trace.firstByte()
-    chunks.push(chunk)
+    tail.push(chunk)
     const more = out.push(chunk)
     hooks.onChunk(chunk)
     if (!more) source.pause()
@@ -74,8 +79,8 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
   source.once('end', () => {
     if (settled) return
     // Never a silently truncated stream: an upstream that stopped short gets the client an error event.
-    const failure = incompleteStream(format, target.provider.name, chunks)
-    if (failure) out.push(frameBoundary(chunks) + client.renderStreamError(failure))
+    const failure = incompleteStream(format, target.provider.name, tail, () => hooks.decodedError())
+    if (failure) out.push(frameBoundary(tail.chunks) + client.renderStreamError(failure))
     out.push(null)
     settle(true, failure)
   })
@@ -84,8 +89,8 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
     if (settled) return
     // The gateway stopped the request (shutdown): tell the client why.
     const stoppedBy = gatewayAbortReason(context.signal)
-    if (stoppedBy && !endsWithTerminal(format, chunks)) {
-      out.push(frameBoundary(chunks) + client.renderStreamError(stoppedBy))
+    if (stoppedBy && !endsWithTerminal(format, tail.chunks)) {
+      out.push(frameBoundary(tail.chunks) + client.renderStreamError(stoppedBy))
       out.push(null)
       return settle(false, stoppedBy)
     }
@@ -95,11 +100,11 @@ export function relayStream(context: AttemptContext, target: Target, format: Pro
       return settle(false, failure)
     }
     // The connection failed after the stream's final event: the client has its whole answer.
-    if (endsWithTerminal(format, chunks)) {
+    if (endsWithTerminal(format, tail.chunks)) {
       out.push(null)
       return settle(true)
     }
-    out.push(frameBoundary(chunks) + client.renderStreamError(failure))
+    out.push(frameBoundary(tail.chunks) + client.renderStreamError(failure))
     out.push(null)
     settle(false, failure)
   })

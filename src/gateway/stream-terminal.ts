@@ -3,16 +3,36 @@
  * so it looks once, when the upstream body ends, at the stream's last frame:
  * OpenAI ends with `data: [DONE]`, Anthropic with `message_stop`, and an
  * error event the provider sent is an ending too. Only when that cheap look
- * fails does the provider's stream decoder replay the relayed chunks (already
- * kept for the log) to say what is wrong: cut short, malformed, or fine after
- * all (an OpenAI-compatible server that sends a finish_reason but no [DONE]).
+ * fails is the provider's stream decoder asked (it decoded the relayed chunks
+ * for the log as they went, see stream-assembler.ts) what is wrong: cut
+ * short, malformed, or fine after all (an OpenAI-compatible server that sends
+ * a finish_reason but no [DONE]).
  */
 import type { ProviderFormat } from '../formats/types.js'
 import { GatewayError } from '../ir/errors.js'
-import { SSEParser } from '../util/sse.js'
 
 /** Enough to hold any terminal frame; a longer last frame is checked by the decoder. */
 const TAIL_BYTES = 4096
+
+/**
+ * The last chunks of a relayed stream, at least TAIL_BYTES of them (or all,
+ * when there are fewer): what the checks below look at. Holding only the tail
+ * keeps a long stream's chunks from living (and being copied by the garbage
+ * collector) until it ends.
+ */
+export class StreamTail {
+  readonly chunks: Uint8Array[] = []
+  /** Chunks seen in all. */
+  count = 0
+  private size = 0
+
+  push(chunk: Uint8Array): void {
+    this.chunks.push(chunk)
+    this.count++
+    this.size += chunk.length
+    while (this.chunks.length > 1 && this.size - this.chunks[0].length >= TAIL_BYTES) this.size -= this.chunks.shift()!.length
+  }
+}
 
 const TERMINAL_FRAME: Record<string, (frame: string) => boolean> = {
   openai: (frame) => /^data: ?(\[DONE\]|\{\s*"error"\s*:)/m.test(frame),
@@ -46,33 +66,17 @@ export function endsWithTerminal(format: ProviderFormat, chunks: readonly Uint8A
   return TERMINAL_FRAME[format.name]?.(lastFrame(chunks)) ?? false
 }
 
-function decodeError(format: ProviderFormat, chunks: readonly Uint8Array[]): GatewayError | undefined {
-  const parser = new SSEParser()
-  const decoder = format.createStreamDecoder()
-  const errorIn = (events: ReturnType<typeof decoder.decode>) => events.find((e) => e.type === 'error')
-  for (const chunk of chunks) {
-    for (const message of parser.push(chunk)) {
-      const found = errorIn(decoder.decode(message))
-      if (found?.type === 'error') return found.error
-    }
-  }
-  for (const message of parser.end()) {
-    const found = errorIn(decoder.decode(message))
-    if (found?.type === 'error') return found.error
-  }
-  const found = errorIn(decoder.end())
-  return found?.type === 'error' ? found.error : undefined
-}
-
 /**
  * Why a relayed stream that ended is incomplete, as an error to append in the
- * client's format; undefined when it ended properly.
+ * client's format; undefined when it ended properly. `decodedError` is the
+ * decoder's account of the whole stream, asked only when the tail does not
+ * end with a final frame.
  */
-export function incompleteStream(format: ProviderFormat, provider: string, chunks: readonly Uint8Array[]): GatewayError | undefined {
-  if (endsWithTerminal(format, chunks)) return undefined
-  const error = decodeError(format, chunks)
+export function incompleteStream(format: ProviderFormat, provider: string, tail: StreamTail, decodedError: () => GatewayError | undefined): GatewayError | undefined {
+  if (endsWithTerminal(format, tail.chunks)) return undefined
+  const error = decodedError()
   if (!error) return undefined
-  const detail = chunks.length === 0 ? 'sent no events' : error.message
+  const detail = tail.count === 0 ? 'sent no events' : error.message
   return new GatewayError('bad_gateway', `Provider '${provider}' ended the stream before its final event: ${detail}`, {
     provider,
     code: 'incomplete_stream',
