@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeRecord } from '../../test/support/log-records.js'
-import { encodeLines, FileRecorder } from './file-recorder.js'
+import { FileRecorder } from './file-recorder.js'
 import { serializeRecord } from './serialize.js'
 
 let dir: string
@@ -150,13 +150,5 @@ describe('FileRecorder', () => {
     await new Promise((r) => setTimeout(r, 20))
     expect(recorder.written.batches).toBe(2)
     await recorder.close()
-  })
-})
-
-describe('encodeLines', () => {
-  it('encodes each line as UTF-8 followed by a newline, multi-byte text included', () => {
-    const lines = ['{"t":"12 °C"}', '{"t":"日本語 🚀"}', '{}']
-    expect(encodeLines(lines).toString('utf8')).toBe(`${lines.join('\n')}\n`)
-    expect(encodeLines([])).toHaveLength(0)
   })
 })

@@ -1,9 +1,10 @@
 /**
  * The traffic log's writer. The gateway calls `record()` after the response
- * has ended (off the request path); it turns the record into its line right
- * away — so the record's objects die young instead of being held and promoted
- * by the garbage collector — and queues the line. A short timer, or a full
- * queue, appends the queue as one write of whole lines per day file. Batches
+ * has ended (off the request path); it turns the record into its line and the
+ * line into UTF-8 bytes in the pending batch right away — so neither the
+ * record's objects nor the line are held long enough for the garbage
+ * collector to promote them. A short timer, or a full batch, appends the
+ * batch as one write of whole lines per day file. Batches
  * are written one after another, so lines never interleave however many
  * requests finish at once. A crash loses at most what is still queued;
  * `close()` flushes it.
@@ -14,6 +15,7 @@
 import { mkdir, open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dayFileName } from './day-file.js'
+import { LineBatch } from './line-batch.js'
 import type { LogRecord, Recorder } from './record.js'
 import { createRedactor, type Redactor } from './redact.js'
 import { serializeRecord } from './serialize.js'
@@ -36,11 +38,6 @@ export interface FileRecorderOptions {
   onError?: (message: string) => void
 }
 
-interface QueuedLine {
-  file: string
-  line: string
-}
-
 export class FileRecorder implements Recorder {
   readonly dir: string
   /** What has reached the disk so far (for tests and diagnostics). */
@@ -52,8 +49,9 @@ export class FileRecorder implements Recorder {
   private readonly batchChars: number
   private readonly maxPendingChars: number
   private readonly onError: (message: string) => void
-  private queue: QueuedLine[] = []
-  private queuedChars = 0
+  private batch = new LineBatch()
+  /** A written batch's buffer, for the next batch to fill. */
+  private spare: Buffer | undefined
   /** Characters queued or in a write not yet finished: the memory the log holds. */
   private pendingChars = 0
   private timer: NodeJS.Timeout | undefined
@@ -87,10 +85,9 @@ export class FileRecorder implements Recorder {
       this.report(`traffic log: could not serialize record ${record.id}: ${(error as Error).message}`)
       return
     }
-    this.queue.push({ file: dayFileName(record.time), line })
-    this.queuedChars += line.length
+    this.batch.add(dayFileName(record.time), line)
     this.pendingChars += line.length
-    if (this.queue.length >= this.batchSize || this.queuedChars >= this.batchChars || this.closed) void this.flush()
+    if (this.batch.lines >= this.batchSize || this.batch.chars >= this.batchChars || this.closed) void this.flush()
     else if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), this.flushIntervalMs)
       // A pending log write alone must not keep a one-off command alive: close() flushes.
@@ -104,14 +101,17 @@ export class FileRecorder implements Recorder {
       clearTimeout(this.timer)
       this.timer = undefined
     }
-    if (this.queue.length > 0) {
-      const batch = this.queue
-      const chars = this.queuedChars
-      this.queue = []
-      this.queuedChars = 0
+    if (this.batch.lines > 0) {
+      const batch = this.batch
+      const chars = batch.chars
+      this.batch = new LineBatch(this.spare)
+      this.spare = undefined
       this.writing = this.writing.then(async () => {
         await this.write(batch)
         this.pendingChars -= chars
+        // Not one that a burst of large records grew: that memory goes back.
+        const reusable = batch.reusable(this.batchChars * 4)
+        if (reusable && !(this.spare && this.spare.length >= reusable.length)) this.spare = reusable
       })
     }
     return this.writing
@@ -122,21 +122,15 @@ export class FileRecorder implements Recorder {
     await this.flush()
   }
 
-  private async write(batch: QueuedLine[]): Promise<void> {
-    // Group by day, so a batch spanning midnight splits cleanly.
-    const files = new Map<string, string[]>()
-    for (const { file, line } of batch) {
-      const lines = files.get(file)
-      if (lines) lines.push(line)
-      else files.set(file, [line])
-    }
+  private async write(batch: LineBatch): Promise<void> {
     try {
       this.dirReady ??= mkdir(this.dir, { recursive: true }).then(() => undefined)
       await this.dirReady
-      for (const [file, lines] of files) {
-        await appendWhole(join(this.dir, file), encodeLines(lines))
+      // One write per day file, so a batch spanning midnight splits cleanly.
+      for (const { file, bytes, lines } of batch.encoded()) {
+        await appendWhole(join(this.dir, file), bytes)
         this.written.batches++
-        this.written.records += lines.length
+        this.written.records += lines
       }
       if (this.dropped > 0) {
         this.report(`traffic log: the disk could not keep up; ${this.dropped} records were not logged`)
@@ -154,23 +148,6 @@ export class FileRecorder implements Recorder {
     this.reported = true
     this.onError(message)
   }
-}
-
-/**
- * The batch as UTF-8 bytes, each line encoded straight into one buffer: several
- * times cheaper than joining the lines into one big string and encoding that.
- */
-export function encodeLines(lines: string[]): Buffer {
-  let chars = 0
-  for (const line of lines) chars += line.length
-  // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
-  const buffer = Buffer.allocUnsafe(chars * 3 + lines.length)
-  let offset = 0
-  for (const line of lines) {
-    offset += buffer.write(line, offset)
-    buffer[offset++] = 0x0a
-  }
-  return buffer.subarray(0, offset)
 }
 
 /**
