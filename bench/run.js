@@ -262,6 +262,7 @@ async function streamDelays({ urls, via }) {
       detail: result.errors.length ? `errors: ${[...new Set(result.errors)].join(', ')}` : `${result.events} SSE events in all`,
     })
   }
+  await referenceStreamProxy(urls, direct.openai, clients, rounds, spread)
   // For the record: all streams started in the same instant, so the fake's timers fire in lockstep.
   const c = STREAM_CASES[0]
   const d = await medianRun(chatRequest({ ...c, fake: 'paced', urls, stream: true }), clients, 1)
@@ -272,6 +273,28 @@ async function streamDelays({ urls, via }) {
     figure: fmt(g.p99 - d.p99, 'ms', 3),
     detail: 'informational: the last chunk of each burst waits for the gateway to relay the ones before it',
   })
+}
+
+/** The OpenAI passthrough case through bench/reference-stream-proxy.js: the floor for the added per-chunk delay. */
+async function referenceStreamProxy(urls, direct, clients, rounds, spread) {
+  const child = forkChild(join(here, 'reference-stream-proxy.js'), [urls.paced])
+  try {
+    const { url } = await firstMessage(child)
+    if (prioritisedRun) raisePriority(child.pid)
+    const target = { ...chatRequest({ client: 'openai', fake: 'paced', urls, stream: true }), url }
+    await streamLoad(target, clients)
+    const before = await ask(child, 'cpu', 'cpu')
+    const { result, p99, all } = await medianRun(target, clients, rounds, spread)
+    const cpu = ((await ask(child, 'cpu', 'cpu')) - before) / (result.content * rounds)
+    row('Streaming', 'for context: a bare Node.js streaming proxy (node:http + undici, each chunk written as it comes, no decoding, no log), same load as the OpenAI passthrough row', {
+      direct: fmt(direct.p99, 'ms', 3),
+      gateway: fmt(p99, 'ms', 3),
+      figure: fmt(p99 - direct.p99, 'ms', 3),
+      detail: `informational: the floor any Node.js gateway could reach here; p99 of each run ${all.map((v) => v.toFixed(2)).join(', ')} ms, CPU ${cpu.toFixed(1)} µs per chunk`,
+    })
+  } finally {
+    await stop(child)
+  }
 }
 
 async function streamThroughput({ urls, via, gateway }) {
