@@ -95,17 +95,7 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
   if (upstream.status >= 300) {
     // An upstream may quote the key it was sent: never pass that on.
     const text = scrubSecrets(await readText(upstream).catch(() => ''), provider.config)
-    const error = format.errorFromUpstream(upstream.status, text, upstream.headers)
-    const failure = new GatewayError(error.kind, error.message, {
-      status: error.status,
-      param: error.param,
-      code: error.code,
-      retryAfterMs: error.retryAfterMs,
-      upstreamType: error.upstreamType,
-      provider: provider.name,
-      upstreamBody: text,
-      upstreamFormat: format.name,
-    })
+    const failure = format.errorFromUpstream(upstream.status, text, upstream.headers).with({ provider: provider.name, upstreamBody: text, upstreamFormat: format.name })
     errorHeaders.set(failure, relayedHeaders(upstream))
     throw failure
   }

@@ -81,6 +81,12 @@ export class GatewayError extends Error {
     this.upstreamBody = options.upstreamBody
     this.upstreamFormat = options.upstreamFormat
   }
+
+  /** A copy with some options replaced (the fields are read-only): e.g. the provider and raw body added where they are known. */
+  with(overrides: GatewayErrorOptions): GatewayError {
+    const { status, param, code, retryAfterMs, upstreamType, provider, upstreamBody, upstreamFormat } = this
+    return new GatewayError(this.kind, this.message, { status, param, code, retryAfterMs, upstreamType, provider, upstreamBody, upstreamFormat, ...overrides })
+  }
 }
 
 /** Default status for a kind. */

@@ -49,17 +49,7 @@ export async function failBeforeFirstEvent(events: AsyncIterable<StreamEvent>, p
   if (!first.done && first.value.type === 'error') {
     await iterator.return?.()
     const error = first.value.error
-    throw new GatewayError(error.kind, error.message, {
-      status: error.status,
-      param: error.param,
-      code: error.code,
-      retryAfterMs: error.retryAfterMs,
-      upstreamType: error.upstreamType,
-      provider: error.provider ?? provider,
-      upstreamBody: error.upstreamBody,
-      upstreamFormat: error.upstreamFormat,
-      cause: error,
-    })
+    throw error.with({ provider: error.provider ?? provider, cause: error })
   }
   return (async function* () {
     if (first.done) return

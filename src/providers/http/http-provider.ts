@@ -65,17 +65,7 @@ export function createHttpProvider(
     } catch (error) {
       throw networkError(error, config.name, url, config.timeouts)
     }
-    const error = format.errorFromUpstream(response.status, text, response.headers)
-    throw new GatewayError(error.kind, error.message, {
-      status: error.status,
-      param: error.param,
-      code: error.code,
-      retryAfterMs: error.retryAfterMs,
-      upstreamType: error.upstreamType,
-      provider: config.name,
-      upstreamBody: text,
-      upstreamFormat: format.name,
-    })
+    throw format.errorFromUpstream(response.status, text, response.headers).with({ provider: config.name, upstreamBody: text, upstreamFormat: format.name })
   }
 
   /**
