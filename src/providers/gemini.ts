@@ -4,16 +4,12 @@
  * the URL, so no URL the gateway logs or prints carries it.
  *
  * Gemini answers some failures with a 200 stream whose first chunk is the
- * failure: a prompt it blocks outright (`promptFeedback.blockReason`, no
- * candidates) or an error envelope. A stream is therefore handed over only
- * once its first event is known; a failure there is thrown like an HTTP error,
- * so the client gets a proper error status (and routing may fall back) instead
- * of a 200 stream that fails at once.
+ * failure (a prompt it blocks outright, an error envelope): the HTTP provider
+ * turns that into a thrown error (see http/first-event.ts).
  */
 import type { ProviderConfig } from '../config/types.js'
 import { geminiProviderFormat } from '../formats/gemini/index.js'
 import { GatewayError } from '../ir/errors.js'
-import type { StreamEvent } from '../ir/types.js'
 import { createHttpProvider, type Endpoint } from './http/http-provider.js'
 import type { Provider } from './types.js'
 
@@ -42,26 +38,6 @@ export function geminiEndpoint(baseURL: string): Endpoint {
   }
 }
 
-/** The stream, once its first event is in; throws when that event is an error. */
-export async function failBeforeFirstEvent(events: AsyncIterable<StreamEvent>, provider: string): Promise<AsyncIterable<StreamEvent>> {
-  const iterator = events[Symbol.asyncIterator]()
-  const first = await iterator.next()
-  if (!first.done && first.value.type === 'error') {
-    await iterator.return?.()
-    const error = first.value.error
-    throw error.with({ provider: error.provider ?? provider, cause: error })
-  }
-  return (async function* () {
-    if (first.done) return
-    yield first.value
-    yield* { [Symbol.asyncIterator]: () => iterator }
-  })()
-}
-
 export function createGeminiProvider(config: ProviderConfig): Provider {
-  const provider = createHttpProvider(config, geminiProviderFormat, geminiEndpoint(config.baseURL))
-  return {
-    ...provider,
-    stream: async (request, options) => failBeforeFirstEvent(await provider.stream(request, options), config.name),
-  }
+  return createHttpProvider(config, geminiProviderFormat, geminiEndpoint(config.baseURL))
 }

@@ -8,7 +8,7 @@ import Anthropic from '@anthropic-ai/sdk'
 import { createServer } from 'node:net'
 import OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type FakeUpstream, openai, startFakeUpstream } from '../support/fake-upstream.js'
+import { anthropic, type FakeUpstream, openai, startFakeUpstream } from '../support/fake-upstream.js'
 import { startGateway, type TestGateway } from '../support/start-gateway.js'
 
 let fake: FakeUpstream
@@ -103,6 +103,41 @@ describe('fallback to the next target', () => {
     expect(failure.status).toBe(502)
     expect(failure.headers?.get('x-llm-gateway-attempts')).toBe('2')
     expect(failure.headers?.get('x-llm-gateway-provider')).toBe('backup')
+  })
+})
+
+describe('fallback on a 200 stream whose first event is an error', () => {
+  it('an Anthropic overload sent as the first stream event (OpenAI SDK, translated): the backup answers', async () => {
+    const { gw, client } = await gateway(
+      { retries: 0, breaker: { failures: 0 } },
+      { claude: { type: 'anthropic', baseURL: fake.baseURL('anthropic', '/claude'), apiKey: 'sk-ant-up' } },
+      { overloaded: ['claude/claude-sonnet-4-5', 'backup/gpt-4o-mini'] },
+    )
+    fake.enqueue(anthropic.streamError(0, 'overloaded_error', 'Overloaded'), { prefix: '/claude' })
+    const { data: stream, response } = await client.chat.completions
+      .create({ model: 'overloaded', messages: [{ role: 'user', content: 'first event fails' }], stream: true })
+      .withResponse()
+    let text = ''
+    for await (const part of stream) text += part.choices[0]?.delta?.content ?? ''
+    expect(text).toContain('first event fails')
+    expect(response.headers.get('x-llm-gateway-provider')).toBe('backup')
+    const [record] = await gw.waitForRecords(1)
+    expect(record.attempts.map((a) => [a.provider, a.status])).toEqual([
+      ['claude', 529],
+      ['backup', 200],
+    ])
+  })
+
+  it('with nowhere to fall back to, the client gets the error as an HTTP status, not a 200 stream', async () => {
+    const { client } = await gateway({ retries: 0, breaker: { failures: 0 } }, { claude: { type: 'anthropic', baseURL: fake.baseURL('anthropic', '/claude'), apiKey: 'sk-ant-up' } })
+    fake.enqueue(anthropic.streamError(0, 'overloaded_error', 'Overloaded'), { prefix: '/claude' })
+    const failure = await client.chat.completions
+      .create({ model: 'claude/claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }], stream: true })
+      .catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(OpenAI.APIError)
+    // An overload in OpenAI's terms: 503 (529 is Anthropic's own status).
+    expect((failure as InstanceType<typeof OpenAI.APIError>).status).toBe(503)
+    expect((failure as Error).message).toContain('Overloaded')
   })
 })
 

@@ -10,6 +10,7 @@ import { GatewayError } from '../../ir/errors.js'
 import type { IRRequest, StreamEvent, WireFormatName } from '../../ir/types.js'
 import { SSEParser } from '../../util/sse.js'
 import type { CallOptions, ForwardOperation, ForwardRequest, Provider, UpstreamResponse } from '../types.js'
+import { failBeforeFirstEvent } from './first-event.js'
 import { scrubSecrets } from './scrub-secrets.js'
 import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from './success-body.js'
 import { createUpstreamClient, networkError, readText } from './upstream-client.js'
@@ -146,7 +147,7 @@ export function createHttpProvider(
         }
         throw streamAnsweredWithDocument(format, config, text, response.headers)
       }
-      return events(response, url)
+      return failBeforeFirstEvent(events(response, url), config.name)
     },
 
     async listModels(signal?: AbortSignal) {
