@@ -16,6 +16,30 @@ export interface UpstreamResponse {
   /** Lower-case header names. */
   headers: Record<string, string>
   body: Readable
+  /**
+   * The body handed chunk by chunk to `sink`, with no stream in between (the
+   * relay's per-chunk path). Optional: consumeBody() adapts `body` for any
+   * response without it. A body is read once, through `body` or this.
+   */
+  consume?(sink: BodySink): BodyFeed
+}
+
+/** What a body is consumed into, chunk by chunk; calls never come after the feed was aborted. */
+export interface BodySink {
+  /** A chunk of the body; false asks the feed to pause until resume(). */
+  chunk(chunk: Buffer): boolean
+  /** The whole body arrived. */
+  end(): void
+  /** The body broke off (connection failure, timeout, our own abort). */
+  error(error: Error): void
+}
+
+/** The consumer's side of a body being consumed. */
+export interface BodyFeed {
+  /** Ready for more after chunk() returned false. */
+  resume(): void
+  /** The consumer is gone: stop the upstream (unless it already finished); nothing more reaches the sink. */
+  abort(): void
 }
 
 export interface ForwardRequest {

@@ -14,7 +14,7 @@ import { Readable } from 'node:stream'
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici'
 import type { ProviderTimeouts } from '../../config/types.js'
 import { GatewayError } from '../../ir/errors.js'
-import type { UpstreamResponse } from '../types.js'
+import type { BodyFeed, BodySink, UpstreamResponse } from '../types.js'
 
 export interface UpstreamCall {
   url: string
@@ -92,24 +92,28 @@ function target(url: string): { origin: string; path: string } {
 /**
  * One upstream exchange. Resolves `head` with the response once its headers
  * arrive (rejects when the request fails before that); the body is then
- * either collected whole (`text()`) or streamed (`stream()`), whichever the
- * caller asks for first.
+ * either collected whole (`text()`), handed chunk by chunk to a sink
+ * (`consume()`, straight from undici's callbacks) or streamed (`stream()`, a
+ * Readable over the same sink), whichever the caller asks for first.
  *
  * Undici keeps a finished handler reachable for a while, so an exchange lets
  * go of everything request-sized once it is done (undici's controller, the
- * caller's callbacks, the body stream it fed): otherwise each one dragged its
- * request's objects through the young-generation GC into old space (a bare
- * proxy on this client: 2.5 MB promoted per scavenge; 0.13 letting go).
+ * caller's callbacks, its sink): otherwise each one dragged its request's
+ * objects through the young-generation GC into old space (a bare proxy on
+ * this client: 2.5 MB promoted per scavenge; 0.13 letting go).
  */
 class Exchange implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | undefined
   private abortReason: Error | undefined
+  /** What arrived before anyone read the body (or while handing it to a new sink). */
   private chunks: Buffer[] = []
   private unread = 0
   private ended = false
   private failure: Error | undefined
-  /** The body stream while it is being fed. */
-  private readable: Readable | undefined
+  /** Who the body is being handed to. */
+  private sink: BodySink | undefined
+  /** A sink was just given and what arrived before it is yet to be handed over (next tick). */
+  private catchingUp = false
   private whole: { resolve(text: string): void; reject(error: Error): void } | undefined
   /** The caller's callbacks, until the head (or an early failure) arrives. */
   private onHead: ((status: number, headers: Record<string, string>) => void) | undefined
@@ -144,30 +148,35 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.readable) {
-      if (!this.readable.push(chunk)) controller.pause()
+    if (this.sink && !this.catchingUp) {
+      if (!this.sink.chunk(chunk)) controller.pause()
       return
     }
     this.chunks.push(chunk)
     this.unread += chunk.length
     // Nobody is reading yet and the body is large: let the socket wait.
-    if (!this.whole && this.unread > UNREAD_LIMIT) controller.pause()
+    if (!this.whole && !this.sink && this.unread > UNREAD_LIMIT) controller.pause()
   }
 
   onResponseEnd(): void {
     this.ended = true
-    const { readable, whole } = this
+    if (this.catchingUp) return // the catch-up hands the end on
+    const { sink, whole } = this
     this.release()
-    if (readable) readable.push(null)
+    if (sink) sink.end()
     else if (whole) whole.resolve(this.joined())
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    const { onEarlyError, readable, whole } = this
-    this.release()
-    if (onEarlyError) return onEarlyError(error)
+    const { onEarlyError, sink, whole } = this
+    if (onEarlyError) {
+      this.release()
+      return onEarlyError(error)
+    }
     this.failure = error
-    if (readable) readable.destroy(error)
+    if (this.catchingUp) return // the catch-up hands the failure on
+    this.release()
+    if (sink) sink.error(error)
     else if (whole) whole.reject(error)
   }
 
@@ -182,26 +191,75 @@ class Exchange implements Dispatcher.DispatchHandler {
     })
   }
 
-  /** The body as a Node stream, carrying what arrived before (the response asks once). */
+  /**
+   * The body into `sink`, chunk by chunk as undici delivers it (the response
+   * asks once). What arrived before is handed over on the next tick, never
+   * inside this call, as a stream would: the caller is still setting up.
+   */
+  consume(sink: BodySink): BodyFeed {
+    this.sink = sink
+    if (this.chunks.length > 0 || this.ended || this.failure) {
+      this.catchingUp = true
+      process.nextTick(this.catchUp)
+    } else {
+      this.controller?.resume()
+    }
+    return { resume: this.resume, abort: this.stop }
+  }
+
+  /** The body as a Node stream (the response asks once): a Readable fed through consume(). */
   stream(): Readable {
+    let feed: BodyFeed | undefined
     const readable = new Readable({
-      read: () => this.controller?.resume(),
+      read: () => feed?.resume(),
+      // Destroyed before the end: the reader went away, so stop the upstream too.
       destroy: (error, callback) => {
-        // Destroyed before the end: the reader went away, so stop the upstream too.
-        if (!this.ended && !this.failure) this.controller?.abort(error ?? new undiciErrors.RequestAbortedError())
-        this.release()
+        feed?.abort()
         callback(error)
       },
     })
-    for (const chunk of this.chunks) readable.push(chunk)
-    this.chunks = []
-    if (this.ended) readable.push(null)
-    else if (this.failure) readable.destroy(this.failure)
-    else {
-      this.readable = readable
-      this.controller?.resume()
-    }
+    feed = this.consume({
+      chunk: (chunk) => readable.push(chunk),
+      end: () => readable.push(null),
+      error: (error) => readable.destroy(error),
+    })
     return readable
+  }
+
+  /** Hand a new sink what arrived before it, then the end or failure if that came too. */
+  private readonly catchUp = (): void => {
+    this.catchingUp = false
+    const chunks = this.chunks
+    this.chunks = []
+    this.unread = 0
+    let more = true
+    for (const chunk of chunks) {
+      // The sink may abort from inside chunk(): nothing more reaches it then.
+      if (!this.sink) return
+      more = this.sink.chunk(chunk)
+    }
+    const sink = this.sink
+    if (!sink) return
+    if (this.ended || this.failure) {
+      this.release()
+      return this.ended ? sink.end() : sink.error(this.failure!)
+    }
+    if (more) this.controller?.resume()
+    else this.controller?.pause()
+  }
+
+  /** The sink is ready for more. */
+  private readonly resume = (): void => {
+    if (this.sink) this.controller?.resume()
+  }
+
+  /** The sink is gone: abort the upstream unless it already finished, and hand nothing more on. */
+  private readonly stop = (): void => {
+    const controller = this.controller
+    const finished = this.ended || this.failure !== undefined
+    this.release()
+    this.chunks = []
+    if (!finished) controller?.abort(new undiciErrors.RequestAbortedError())
   }
 
   private joined(): string {
@@ -215,7 +273,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.signal.removeEventListener('abort', this.abort)
     this.controller = undefined
     this.onHead = this.onEarlyError = undefined
-    this.readable = undefined
+    this.sink = undefined
     this.whole = undefined
   }
 }
@@ -235,6 +293,10 @@ class DispatchedResponse implements UpstreamResponse {
 
   get body(): Readable {
     return (this.#body ??= this.#exchange.stream())
+  }
+
+  consume(sink: BodySink): BodyFeed {
+    return this.#exchange.consume(sink)
   }
 
   text(): Promise<string> {
