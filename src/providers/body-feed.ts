@@ -4,7 +4,7 @@
  * connection), else adapted from its `body` stream, so every provider's
  * response can be relayed the same way.
  */
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { BodyFeed, BodySink, UpstreamResponse } from './types.js'
 
 export function consumeBody(upstream: UpstreamResponse, sink: BodySink): BodyFeed {
@@ -33,4 +33,23 @@ export function feedFromReadable(body: Readable, sink: BodySink): BodyFeed {
       body.destroy()
     },
   }
+}
+
+/** A Readable over a body consumed through a sink, for callers that want a stream. */
+export function readableFrom(consume: (sink: BodySink) => BodyFeed): Readable {
+  let feed: BodyFeed | undefined
+  const readable = new Readable({
+    read: () => feed?.resume(),
+    // Destroyed before the end: the reader went away, so stop the upstream too.
+    destroy: (error, callback) => {
+      feed?.abort()
+      callback(error)
+    },
+  })
+  feed = consume({
+    chunk: (chunk) => readable.push(chunk),
+    end: () => readable.push(null),
+    error: (error) => readable.destroy(error),
+  })
+  return readable
 }

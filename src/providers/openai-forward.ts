@@ -6,13 +6,17 @@
  * assemble the calls. Only `data:` lines that carry tool calls with the wrong
  * index are rewritten; every other byte passes through as it came, as soon as
  * its line is complete.
+ *
+ * The renumbering works on the relay's sink (no Transform stream in between)
+ * and on bytes: a chunk of whole lines with no tool calls is passed on as the
+ * very same Buffer, never decoded and re-encoded.
  */
-import { Transform, type TransformCallback } from 'node:stream'
-import { StringDecoder } from 'node:string_decoder'
+import type { Readable } from 'node:stream'
 import { applyQuirksToBody } from '../formats/openai-chat/forward-quirks.js'
 import { ToolCallIndexer } from '../formats/openai-chat/tool-call-indices.js'
 import type { OpenAIQuirks } from '../formats/types.js'
-import type { ForwardRequest, UpstreamResponse } from './types.js'
+import { consumeBody, readableFrom } from './body-feed.js'
+import type { BodyFeed, BodySink, ForwardRequest, UpstreamResponse } from './types.js'
 
 export type Forward = (request: ForwardRequest) => Promise<UpstreamResponse>
 
@@ -20,11 +24,7 @@ export function forwardWithQuirks(forward: Forward, quirks: OpenAIQuirks): Forwa
   return async (request) => {
     const response = await forward({ ...request, body: applyQuirksToBody(request.body, quirks) })
     if (!request.stream || response.status >= 300 || !isEventStream(response)) return response
-    const body = response.body.pipe(new ToolCallIndexStream())
-    // Closing the relayed body must still release the upstream connection.
-    body.on('close', () => response.body.destroy())
-    response.body.on('error', (error) => body.destroy(error))
-    return { ...response, body }
+    return new IndexedResponse(response)
   }
 }
 
@@ -32,29 +32,84 @@ function isEventStream(response: UpstreamResponse): boolean {
   return (response.headers['content-type'] ?? '').includes('text/event-stream')
 }
 
-export class ToolCallIndexStream extends Transform {
-  private readonly decoder = new StringDecoder('utf8')
+/** An event-stream response whose tool-call indices come out renumbered, however it is read. */
+class IndexedResponse implements UpstreamResponse {
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly #upstream: UpstreamResponse
+  #body: Readable | undefined
+
+  constructor(upstream: UpstreamResponse) {
+    this.status = upstream.status
+    this.headers = upstream.headers
+    this.#upstream = upstream
+  }
+
+  get body(): Readable {
+    return (this.#body ??= readableFrom((sink) => this.consume(sink)))
+  }
+
+  consume(sink: BodySink): BodyFeed {
+    return consumeBody(this.#upstream, indexingSink(sink))
+  }
+}
+
+/** `sink`, fed whole lines only, with their tool-call indices renumbered. */
+function indexingSink(sink: BodySink): BodySink {
+  const rewriter = new ToolCallIndexRewriter()
+  return {
+    chunk: (chunk) => {
+      const lines = rewriter.push(chunk)
+      return lines === undefined ? true : sink.chunk(lines)
+    },
+    end: () => {
+      const rest = rewriter.end()
+      if (rest !== undefined) sink.chunk(rest)
+      sink.end()
+    },
+    // A partial last line is dropped, as the stream broke off in it.
+    error: (error) => sink.error(error),
+  }
+}
+
+const NEWLINE = 0x0a
+const TOOL_CALLS = Buffer.from('"tool_calls"')
+
+/**
+ * The renumbering on raw bytes. A line is only looked at once its newline has
+ * arrived (a byte that never occurs inside a multi-byte character, so cutting
+ * there never splits one); the incomplete last line is held until then.
+ */
+export class ToolCallIndexRewriter {
   private readonly indexer = new ToolCallIndexer()
-  /** The incomplete last line, held until its newline arrives. */
-  private pending = ''
+  /** The incomplete last line, in the pieces it arrived in. */
+  private pending: Buffer[] = []
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    const text = this.pending + this.decoder.write(chunk)
-    const cut = text.lastIndexOf('\n') + 1
-    this.pending = text.slice(cut)
-    if (cut > 0) this.push(this.rewrite(text.slice(0, cut)))
-    callback()
+  /** The whole lines this chunk completed (rewritten where needed), or undefined when it completed none. */
+  push(chunk: Buffer): Buffer | undefined {
+    const cut = chunk.lastIndexOf(NEWLINE) + 1
+    if (cut === 0) {
+      if (chunk.length > 0) this.pending.push(chunk)
+      return undefined
+    }
+    const head = cut === chunk.length ? chunk : chunk.subarray(0, cut)
+    const lines = this.pending.length === 0 ? head : Buffer.concat([...this.pending, head])
+    this.pending = cut === chunk.length ? [] : [chunk.subarray(cut)]
+    return this.rewrite(lines)
   }
 
-  override _flush(callback: TransformCallback): void {
-    const rest = this.pending + this.decoder.end()
-    if (rest) this.push(this.rewrite(rest))
-    callback()
+  /** What is left at the end of the stream: a last line without its newline. */
+  end(): Buffer | undefined {
+    if (this.pending.length === 0) return undefined
+    const rest = Buffer.concat(this.pending)
+    this.pending = []
+    return this.rewrite(rest)
   }
 
-  private rewrite(lines: string): string {
-    if (!lines.includes('"tool_calls"')) return lines
-    return lines.replace(/^data:[ \t]?(.*?)(\r?)$/gm, (line, json: string, cr: string) => {
+  private rewrite(lines: Buffer): Buffer {
+    if (lines.indexOf(TOOL_CALLS) === -1) return lines
+    const text = lines.toString('utf8')
+    const rewritten = text.replace(/^data:[ \t]?(.*?)(\r?)$/gm, (line, json: string, cr: string) => {
       if (!json.includes('"tool_calls"')) return line
       let chunk: unknown
       try {
@@ -64,5 +119,6 @@ export class ToolCallIndexStream extends Transform {
       }
       return this.indexer.normalize(chunk) ? `data: ${JSON.stringify(chunk)}${cr}` : line
     })
+    return rewritten === text ? lines : Buffer.from(rewritten)
   }
 }

@@ -10,10 +10,11 @@
  * is collected straight from the socket callbacks; a Node stream is only built
  * when a caller reads `body`, as the streaming paths do.
  */
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici'
 import type { ProviderTimeouts } from '../../config/types.js'
 import { GatewayError } from '../../ir/errors.js'
+import { readableFrom } from '../body-feed.js'
 import type { BodyFeed, BodySink, UpstreamResponse } from '../types.js'
 
 export interface UpstreamCall {
@@ -207,23 +208,9 @@ class Exchange implements Dispatcher.DispatchHandler {
     return { resume: this.resume, abort: this.stop }
   }
 
-  /** The body as a Node stream (the response asks once): a Readable fed through consume(). */
+  /** The body as a Node stream (the response asks once), fed through consume(). */
   stream(): Readable {
-    let feed: BodyFeed | undefined
-    const readable = new Readable({
-      read: () => feed?.resume(),
-      // Destroyed before the end: the reader went away, so stop the upstream too.
-      destroy: (error, callback) => {
-        feed?.abort()
-        callback(error)
-      },
-    })
-    feed = this.consume({
-      chunk: (chunk) => readable.push(chunk),
-      end: () => readable.push(null),
-      error: (error) => readable.destroy(error),
-    })
-    return readable
+    return readableFrom((sink) => this.consume(sink))
   }
 
   /** Hand a new sink what arrived before it, then the end or failure if that came too. */
