@@ -31,11 +31,21 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-/** The choice the gateway follows: index 0 (n > 1 is not translated). */
+/**
+ * The choice the gateway follows: index 0, else the first without an index
+ * (n > 1 is not translated). A plain loop: called per chunk, it allocated a
+ * filtered copy of the choices each time.
+ */
 function firstChoice(payload: JsonObject): JsonObject | undefined {
-  if (!Array.isArray(payload.choices)) return undefined
-  const choices = payload.choices.filter(isObject)
-  return choices.find((choice) => choice.index === 0) ?? choices.find((choice) => choice.index === undefined)
+  const choices = payload.choices
+  if (!Array.isArray(choices)) return undefined
+  let unindexed: JsonObject | undefined
+  for (const choice of choices) {
+    if (!isObject(choice)) continue
+    if (choice.index === 0) return choice
+    if (choice.index === undefined) unindexed ??= choice
+  }
+  return unindexed
 }
 
 export class OpenAIStreamDecoder implements StreamDecoder {
