@@ -41,6 +41,11 @@ describe('createRedactor', () => {
     expect(out.error.message).toBe('fetch failed: https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent?alt=sse')
   })
 
+  it('drops key parameters from URLs with no secrets configured, whatever their case', () => {
+    const line = JSON.stringify({ error: { message: 'fetch failed: https://h/p?API_KEY=abc&alt=sse' } })
+    expect(JSON.parse(createRedactor([])(line)).error.message).toBe('fetch failed: https://h/p?alt=sse')
+  })
+
   it('does not touch key= outside URLs', () => {
     const line = JSON.stringify({ content: 'set key=value in the ini file' })
     expect(redact(line)).toBe(line)

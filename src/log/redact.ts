@@ -14,7 +14,8 @@ export const REDACTED = '[redacted]'
 /** Secrets shorter than this are not searched for: they would match ordinary text. */
 const MIN_SECRET_LENGTH = 6
 
-const KEY_HINT = '(?:key|token)='
+/** What every key-like query parameter contains; only searched for in lines with an '=' at all. */
+const KEY_HINT = /(?:key|token)=/i
 const URL_IN_TEXT = /https?:\/\/[^\s"'<>\\]+/g
 const KEY_PARAM = /([?&])(?:key|api_key|apikey|api-key|access_token|token)=[^&#]*(&?)/gi
 
@@ -53,11 +54,16 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
   const forms = usable.filter((s) => !NUMBER_LIKE.test(s)).map(jsonForm).sort((a, b) => b.length - a.length)
   // A digits-only secret could also match inside a JSON number: those are replaced value by value.
   const numberLike = usable.filter((s) => NUMBER_LIKE.test(s))
-  // One case-insensitive pass answers "anything to do?" for the usual line with no secret and no URL key.
+  // "Anything to do?" for the usual line with no secret and no URL key, in two cheap passes. The key hint is
+  // not an alternative in the secrets' pattern: a case-insensitive `key|token` there keeps V8 from skipping
+  // ahead, ~5x the time on a 3 KB log line; a line without '=' cannot hold a key parameter.
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const anything = new RegExp([...forms, ...numberLike].map(escape).concat(KEY_HINT).join('|'), 'i')
+  const searched = [...forms, ...numberLike]
+  const anySecret = searched.length > 0 ? new RegExp(searched.map(escape).join('|'), 'i') : undefined
+  const mayHaveSecret = (line: string) => anySecret !== undefined && anySecret.test(line)
+  const mayHaveKeyParam = (line: string) => line.includes('=') && KEY_HINT.test(line)
   return (line) => {
-    if (!anything.test(line)) return line
+    if (!mayHaveSecret(line) && !mayHaveKeyParam(line)) return line
     let out = line
     for (const form of forms) {
       if (out.includes(form)) out = out.split(form).join(REDACTED)
