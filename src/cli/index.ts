@@ -47,6 +47,14 @@ export function buildProgram(): Command {
     .option('--offline', 'do not ask the providers for their model lists')
     .action(run(async (options) => (await import('./models.js')).modelsCommand(options)))
 
+  program
+    .command('init')
+    .description('write a starter gateway.config.json: the mock, and the providers whose keys are in the environment')
+    .option('-o, --output <file>', 'where to write it (- for stdout)', 'gateway.config.json')
+    .option('-f, --force', 'overwrite the file if it exists')
+    .option('--json', 'print {path, providers} as JSON')
+    .action(run(async (options) => (await import('./init.js')).initCommand(options)))
+
   addOneOffCommands(program, run)
   addLogsCommand(program)
 

@@ -1,0 +1,56 @@
+/**
+ * `llm-gateway init`: write a starter gateway.config.json — the mock, and the
+ * well-known providers whose keys are in the environment (as `${VAR}`
+ * references) — that `serve`, `chat` and `models` then pick up. Never
+ * overwrites a file unless told to; `-o -` prints it instead.
+ */
+import { writeFile } from 'node:fs/promises'
+import { relative, resolve } from 'node:path'
+import { interpolateEnv, type MissingVariable } from '../config/interpolate-env.js'
+import { starterConfig } from '../config/starter.js'
+import { validateConfig } from '../config/validate.js'
+import { PRESETS, keyVarsOf } from '../providers/presets.js'
+import { UsageError } from './fail.js'
+
+export interface InitOptions {
+  /** Where to write; `-` for stdout. */
+  output?: string
+  force?: boolean
+  json?: boolean
+}
+
+const DEFAULT_FILE = 'gateway.config.json'
+
+export async function initCommand(options: InitOptions, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<void> {
+  const { config, providers } = starterConfig(env)
+  // What init writes must load: checked here rather than at the user's first `serve`.
+  const missing: MissingVariable[] = []
+  validateConfig(interpolateEnv(config, env, missing), { file: DEFAULT_FILE, missing, env })
+  const text = `${JSON.stringify(config, null, 2)}\n`
+
+  if (options.output === '-') {
+    process.stdout.write(text)
+    return
+  }
+  const path = resolve(cwd, options.output ?? DEFAULT_FILE)
+  try {
+    await writeFile(path, text, { flag: options.force ? 'w' : 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${relative(cwd, path) || path} already exists: pass --force to overwrite it, or -o FILE to write elsewhere`)
+    }
+    throw error
+  }
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ path, providers })}\n`)
+    return
+  }
+  const lines = [`wrote ${relative(cwd, path) || path} with providers: ${providers.join(', ')}`]
+  if (providers.length === 1) {
+    const vars = PRESETS.flatMap((preset) => keyVarsOf(preset).slice(0, 1))
+    lines.push(`no provider key in the environment (${vars.slice(0, 4).join(', ')}, ...): set one and run init --force, or add providers by hand`)
+  }
+  lines.push(`next: llm-gateway serve   (or: llm-gateway chat -m mock/echo "hello")`)
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
