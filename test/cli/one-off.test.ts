@@ -57,6 +57,8 @@ beforeAll(async () => {
       default: 'mock/echo',
       fast: 'up/gpt-4o-mini',
       smart: 'ant/claude-sonnet-4-5-20250929',
+      // Known to no catalogue: priced by the config alone ($1 per input token, to be visible).
+      'up/house-model': { pricing: { input: 1_000_000, output: 0 } },
     },
     routing: { retries: 0 },
   }
@@ -194,6 +196,16 @@ describe('through providers on the fake upstream', () => {
     const [request] = fake.requests
     expect(request).toMatchObject({ route: 'openai.chat', model: 'gpt-4o-mini', stream: true })
     expect(request.json).toMatchObject({ temperature: 0.2, max_tokens: 50, stream_options: { include_usage: true } })
+  })
+
+  it('the footer shows the cost the log records, config prices included', async () => {
+    const result = await cli(['chat', '-m', 'up/house-model', 'priced by the config'])
+    expect(result.code).toBe(0)
+    const cost = /· \$([\d.]+) ·/.exec(result.stderr)?.[1]
+    expect(Number(cost)).toBeGreaterThan(0)
+    const record = logRecords().find((r) => r.id === footerId(result.stderr))
+    expect(record?.costUsd).toBe(record!.usage!.input)
+    expect(Number(cost)).toBe(record?.costUsd)
   })
 
   it('-m with provider/model, in the Anthropic format, thinking on stderr', async () => {

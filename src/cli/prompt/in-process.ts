@@ -21,8 +21,7 @@ export interface InProcessOptions {
 export async function inProcessTransport(options: InProcessOptions): Promise<Transport> {
   const config = await loadConfig({ configPath: options.config })
   if (options.logDir) config.log = { ...config.log, dir: expandHome(options.logDir) }
-  const cost = createCostFunction(config)
-  const gateway = createGateway(config, { recorder: createRecorder(config), cost })
+  const gateway = createGateway(config, { recorder: createRecorder(config), cost: createCostFunction(config) })
 
   return {
     defaultModel: () => defaultModel(config),
@@ -49,7 +48,8 @@ export async function inProcessTransport(options: InProcessOptions): Promise<Tra
         origin: 'cli',
       })
     },
-    cost,
+    // The log's own cost function (config prices over the catalogue's), so footer and log agree.
+    cost: gateway.runtime.cost,
     async close() {
       // The log record is handed over on the next turn of the event loop (see RequestTrace.finish).
       await new Promise((resolve) => setImmediate(resolve))
