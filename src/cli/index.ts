@@ -49,9 +49,10 @@ export function buildProgram(): Command {
 
   program
     .command('init')
-    .description('write a starter gateway.config.json: the mock, and the providers whose keys are in the environment')
+    .description('write a starter gateway.config.json: the mock, the providers whose keys are in the environment, and local servers found running')
     .option('-o, --output <file>', 'where to write it (- for stdout)', 'gateway.config.json')
     .option('-f, --force', 'overwrite the file if it exists')
+    .option('--no-detect', 'do not look for Ollama, LM Studio or vLLM running on this machine')
     .option('--json', 'print {path, providers} as JSON')
     .action(run(async (options) => (await import('./init.js')).initCommand(options)))
 

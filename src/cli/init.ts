@@ -1,12 +1,14 @@
 /**
- * `llm-gateway init`: write a starter gateway.config.json — the mock, and the
+ * `llm-gateway init`: write a starter gateway.config.json — the mock, the
  * well-known providers whose keys are in the environment (as `${VAR}`
- * references) — that `serve`, `chat` and `models` then pick up. Never
- * overwrites a file unless told to; `-o -` prints it instead.
+ * references), and Ollama, LM Studio or vLLM when one is running here — that
+ * `serve`, `chat` and `models` then pick up. Never overwrites a file unless
+ * told to; `-o -` prints it instead.
  */
 import { writeFile } from 'node:fs/promises'
 import { relative, resolve } from 'node:path'
 import { interpolateEnv, type MissingVariable } from '../config/interpolate-env.js'
+import { detectLocalServers } from '../config/detect-local.js'
 import { starterConfig } from '../config/starter.js'
 import { validateConfig } from '../config/validate.js'
 import { PRESETS, keyVarsOf } from '../providers/presets.js'
@@ -17,12 +19,15 @@ export interface InitOptions {
   output?: string
   force?: boolean
   json?: boolean
+  /** Look for local servers (commander's --no-detect sets false). */
+  detect?: boolean
 }
 
 const DEFAULT_FILE = 'gateway.config.json'
 
 export async function initCommand(options: InitOptions, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<void> {
-  const { config, providers } = starterConfig(env)
+  const localServers = options.detect === false ? [] : await detectLocalServers()
+  const { config, providers } = starterConfig(env, { localServers })
   // What init writes must load: checked here rather than at the user's first `serve`.
   const missing: MissingVariable[] = []
   validateConfig(interpolateEnv(config, env, missing), { file: DEFAULT_FILE, missing, env })
@@ -49,7 +54,7 @@ export async function initCommand(options: InitOptions, env: NodeJS.ProcessEnv =
   const lines = [`wrote ${relative(cwd, path) || path} with providers: ${providers.join(', ')}`]
   if (providers.length === 1) {
     const vars = PRESETS.flatMap((preset) => keyVarsOf(preset).slice(0, 1))
-    lines.push(`no provider key in the environment (${vars.slice(0, 4).join(', ')}, ...): set one and run init --force, or add providers by hand`)
+    lines.push(`no provider key in the environment (${vars.slice(0, 4).join(', ')}, ...) and no local server running (Ollama, LM Studio, vLLM): start or set one and run init --force, or add providers by hand`)
   }
   lines.push(`next: llm-gateway serve   (or: llm-gateway chat -m mock/echo "hello")`)
   process.stdout.write(`${lines.join('\n')}\n`)

@@ -35,6 +35,14 @@ describe('starterConfig', () => {
     expect(JSON.stringify(config)).not.toMatch(/secret/)
   })
 
+  it('adds the local servers found running, by preset name, after the keyed providers', () => {
+    const { config, providers } = starterConfig({ VLLM_API_KEY: 'token' }, { localServers: ['ollama', 'vllm'] })
+    expect(providers).toEqual(['mock', 'vllm', 'ollama'])
+    expect(config.providers).toMatchObject({ ollama: { type: 'openai' }, vllm: { type: 'openai', apiKey: '${VLLM_API_KEY}' } })
+    const loaded = load(config, { VLLM_API_KEY: 'token' })
+    expect(loaded.providers.ollama).toMatchObject({ baseURL: 'http://127.0.0.1:11434/v1', preset: 'ollama' })
+  })
+
   it('writes a config that loads: presets give the base URLs, the environment the keys', () => {
     const env = { GROQ_API_KEY: 'gsk_secret', ANTHROPIC_API_KEY: 'sk-ant-secret' }
     const loaded = load(starterConfig(env).config, env)

@@ -1,5 +1,6 @@
 /**
- * `llm-gateway init` as a user runs it: the built CLI in an empty folder.
+ * `llm-gateway init` as a user runs it: the built CLI in an empty folder
+ * (finding local servers is tested in src/config/detect-local.test.ts).
  * The file it writes must be what `models` and `chat` then load, hold no key,
  * and never replace an existing config unless asked.
  */
@@ -16,7 +17,9 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }))
 
 const KEYS = { OPENAI_API_KEY: 'sk-proj-init-secret', ANTHROPIC_API_KEY: 'sk-ant-init-secret' }
-const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: work, env: { LLM_GATEWAY_LOG_DIR: join(work, 'logs'), ...env } })
+// init without looking for local servers: one running on this machine (Ollama, say) would change what it writes.
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args[0] === 'init' ? [...args, '--no-detect'] : args, { cwd: work, env: { LLM_GATEWAY_LOG_DIR: join(work, 'logs'), ...env } })
 
 describe('llm-gateway init', () => {
   it('writes gateway.config.json with the mock and the keyed providers, as ${VAR} references', async () => {
@@ -62,5 +65,6 @@ describe('llm-gateway init', () => {
     const written = await cli(['init', '-o', 'other.json'])
     expect(written.stdout).toContain('wrote other.json with providers: mock')
     expect(written.stdout).toContain('no provider key in the environment (OPENAI_API_KEY')
+    expect(written.stdout).toContain('no local server running')
   })
 })
