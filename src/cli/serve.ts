@@ -39,7 +39,7 @@ function providerRows(config: GatewayConfig): string[][] {
 export function banner(config: GatewayConfig, url: string): string {
   const lines = [
     `${colors.bold('llm-gateway')} ${VERSION} listening on ${colors.cyan(url)}`,
-    `config: ${config.source ?? 'none found — built-in defaults (mock + providers whose keys are in the environment)'}`,
+    `config: ${config.source ?? 'none found — built-in defaults (mock + providers whose keys are in the environment; `llm-gateway init` writes a config to edit)'}`,
     `traffic log: ${config.log.enabled ? `${config.log.dir}${config.log.bodies ? '' : ' (metadata only)'} — llm-gateway logs tail` : 'off'}`,
     '',
     formatTable(['provider', 'type', 'base URL', 'status'], providerRows(config)),
