@@ -51,11 +51,14 @@ export async function initCommand(options: InitOptions, env: NodeJS.ProcessEnv =
     process.stdout.write(`${JSON.stringify({ path, providers })}\n`)
     return
   }
-  const lines = [`wrote ${relative(cwd, path) || path} with providers: ${providers.join(', ')}`]
+  const shown = relative(cwd, path) || path
+  const lines = [`wrote ${shown} with providers: ${providers.join(', ')}`]
   if (providers.length === 1) {
     const vars = PRESETS.flatMap((preset) => keyVarsOf(preset).slice(0, 1))
     lines.push(`no provider key in the environment (${vars.slice(0, 4).join(', ')}, ...) and no local server running (Ollama, LM Studio, vLLM): start or set one and run init --force, or add providers by hand`)
   }
-  lines.push(`next: llm-gateway serve   (or: llm-gateway chat -m mock/echo "hello")`)
+  // Only the default name in this folder is found without --config.
+  const configFlag = path === resolve(cwd, DEFAULT_FILE) ? '' : ` --config ${shown}`
+  lines.push(`next: llm-gateway serve${configFlag}   (or: llm-gateway chat${configFlag} -m mock/echo "hello")`)
   process.stdout.write(`${lines.join('\n')}\n`)
 }

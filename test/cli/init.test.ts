@@ -64,6 +64,7 @@ describe('llm-gateway init', () => {
     expect(Object.keys(JSON.parse(printed.stdout).providers)).toEqual(['mock'])
     const written = await cli(['init', '-o', 'other.json'])
     expect(written.stdout).toContain('wrote other.json with providers: mock')
+    expect(written.stdout).toContain('next: llm-gateway serve --config other.json')
     expect(written.stdout).toContain('no provider key in the environment (OPENAI_API_KEY')
     expect(written.stdout).toContain('no local server running')
   })
