@@ -1,5 +1,5 @@
 /**
- * Preloaded into the gateway process by the benchmark (node --expose-gc --import): answers
+ * Preloaded into the gateway process (and the reference proxies) by the benchmark (node --expose-gc --import): answers
  * `memory` over IPC with the heap after a full collection, so growth is measured without
  * garbage that would be collected anyway, and `cpu` with the process's CPU time so far (µs),
  * a figure other load on the machine barely disturbs, and `loop` with how long its event

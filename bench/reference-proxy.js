@@ -4,8 +4,8 @@
  * routing, no validation, no log. Its throughput is the ceiling any Node.js gateway could
  * reach on this machine, shown beside the gateway's for context.
  *
- * argv[2]: upstream origin. Sends { url } over IPC once listening; answers `cpu` over IPC
- * with its CPU time so far (µs).
+ * argv[2]: upstream origin. Sends { url } over IPC once listening; `cpu` is answered by the
+ * gateway's own probe, preloaded (gateway-probe.js).
  */
 import { createServer } from 'node:http'
 import { Agent } from 'undici'
@@ -43,10 +43,4 @@ const server = createServer((req, res) => {
   })
 })
 server.listen(0, '127.0.0.1', () => process.send({ url: `http://127.0.0.1:${server.address().port}` }))
-process.on('message', (message) => {
-  if (message === 'cpu') {
-    const { user, system } = process.cpuUsage()
-    process.send({ cpu: user + system })
-  }
-})
 process.on('disconnect', () => process.exit(0))

@@ -3,7 +3,8 @@
  * undici's Agent out (dispatch, keep-alive pool), each upstream chunk written to the client
  * the moment it arrives; no routing, no validation, no decoding, no log. Its added per-chunk
  * delay is the floor any Node.js gateway could reach on this machine, shown beside the
- * gateway's for context. Answers `cpu` over IPC with its CPU time so far (µs).
+ * gateway's for context. `cpu` is answered by the gateway's own probe, preloaded
+ * (gateway-probe.js).
  *
  * argv[2]: upstream origin. Sends { url } over IPC once listening.
  */
@@ -41,10 +42,4 @@ const server = createServer((req, res) => {
   })
 })
 server.listen(0, '127.0.0.1', () => process.send({ url: `http://127.0.0.1:${server.address().port}` }))
-process.on('message', (message) => {
-  if (message === 'cpu') {
-    const { user, system } = process.cpuUsage()
-    process.send({ cpu: user + system })
-  }
-})
 process.on('disconnect', () => process.exit(0))

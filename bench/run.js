@@ -170,9 +170,12 @@ async function requestThroughput({ urls, via, gateway }) {
   })
 }
 
+/** The reference proxies answer `cpu` over IPC through the same preload as the gateway. */
+const PROBED = { execArgv: ['--import', join(here, 'gateway-probe.js')] }
+
 /** The same load through bench/reference-proxy.js. */
 async function referenceProxy(upstreamUrl, request) {
-  const child = forkChild(join(here, 'reference-proxy.js'), [upstreamUrl])
+  const child = forkChild(join(here, 'reference-proxy.js'), [upstreamUrl], PROBED)
   try {
     const { url } = await firstMessage(child)
     if (prioritisedRun) raisePriority(child.pid)
@@ -280,7 +283,7 @@ async function streamDelays({ urls, via }) {
 
 /** The OpenAI passthrough case through bench/reference-stream-proxy.js: the floor for the added per-chunk delay. */
 async function referenceStreamProxy(urls, direct, clients, rounds, spread) {
-  const child = forkChild(join(here, 'reference-stream-proxy.js'), [urls.paced])
+  const child = forkChild(join(here, 'reference-stream-proxy.js'), [urls.paced], PROBED)
   try {
     const { url } = await firstMessage(child)
     if (prioritisedRun) raisePriority(child.pid)
