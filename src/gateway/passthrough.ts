@@ -6,9 +6,9 @@
  */
 import { providerFormats } from '../formats/registry.js'
 import { GatewayError } from '../ir/errors.js'
-import { scrubSecrets } from '../providers/http/scrub-secrets.js'
 import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from '../providers/http/success-body.js'
-import { networkError, readText } from '../providers/http/upstream-client.js'
+import { readAnswer, statusError } from '../providers/http/upstream-answer.js'
+import { readText } from '../providers/http/upstream-client.js'
 import type { UpstreamResponse } from '../providers/types.js'
 import type { Target } from '../routing/types.js'
 import { type AttemptContext, JSON_HEADERS, SSE_HEADERS } from './attempt.js'
@@ -93,9 +93,8 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
   })
 
   if (upstream.status >= 300) {
-    // An upstream may quote the key it was sent: never pass that on.
-    const text = scrubSecrets(await readText(upstream).catch(() => ''), provider.config)
-    const failure = format.errorFromUpstream(upstream.status, text, upstream.headers).with({ provider: provider.name, upstreamBody: text, upstreamFormat: format.name })
+    // An error body that breaks off mid-read still leaves the status to go by.
+    const failure = statusError(format, provider.config, upstream, await readText(upstream).catch(() => ''))
     errorHeaders.set(failure, relayedHeaders(upstream))
     throw failure
   }
@@ -105,12 +104,7 @@ export async function passthrough(context: AttemptContext, target: Target): Prom
     return { status: upstream.status, headers: forwardedHeaders(upstream, true), body: relay(context, target, upstream) }
   }
 
-  let text: string
-  try {
-    text = await readText(upstream)
-  } catch (error) {
-    throw networkError(error, provider.name, '', provider.config.timeouts)
-  }
+  const text = await readAnswer(upstream, provider.config, '')
   // A 200 carrying HTML, text or an error envelope is not an answer: the client gets a 502 it can act on.
   const unusable = stream
     ? streamAnsweredWithDocument(format, provider.config, text, upstream.headers)

@@ -11,8 +11,8 @@ import type { IRRequest, StreamEvent, WireFormatName } from '../../ir/types.js'
 import { SSEParser } from '../../util/sse.js'
 import type { CallOptions, ForwardOperation, ForwardRequest, Provider, UpstreamResponse } from '../types.js'
 import { failBeforeFirstEvent } from './first-event.js'
-import { scrubSecrets } from './scrub-secrets.js'
 import { errorInSuccessBody, isDocumentAnswer, streamAnsweredWithDocument } from './success-body.js'
+import { readAnswer, statusError } from './upstream-answer.js'
 import { createUpstreamClient, networkError, readText } from './upstream-client.js'
 
 export interface Endpoint {
@@ -59,14 +59,7 @@ export function createHttpProvider(
   /** Throw the upstream's error (as a GatewayError) when the status is not 2xx. */
   async function ensureOk(response: UpstreamResponse, url: string): Promise<void> {
     if (response.status < 300) return
-    let text: string
-    try {
-      // An upstream may quote the key it was sent: never pass that on.
-      text = scrubSecrets(await readText(response), config)
-    } catch (error) {
-      throw networkError(error, config.name, url, config.timeouts)
-    }
-    throw format.errorFromUpstream(response.status, text, response.headers).with({ provider: config.name, upstreamBody: text, upstreamFormat: format.name })
+    throw statusError(format, config, response, await readAnswer(response, config, url))
   }
 
   /**
@@ -115,12 +108,7 @@ export function createHttpProvider(
       const url = endpoint.url('chat', options.model, false)
       const response = await post('chat', options.model, false, body, options)
       await ensureOk(response, url)
-      let text: string
-      try {
-        text = await readText(response)
-      } catch (error) {
-        throw networkError(error, config.name, url, config.timeouts)
-      }
+      const text = await readAnswer(response, config, url)
       // A 200 carrying HTML, text or an error envelope is not an answer.
       const unusable = errorInSuccessBody(format, config, text, response.headers)
       if (unusable) throw unusable
@@ -139,13 +127,7 @@ export function createHttpProvider(
       const response = await post('chat', options.model, true, body, options)
       await ensureOk(response, url)
       if (isDocumentAnswer(response.headers)) {
-        let text: string
-        try {
-          text = await readText(response)
-        } catch (error) {
-          throw networkError(error, config.name, url, config.timeouts)
-        }
-        throw streamAnsweredWithDocument(format, config, text, response.headers)
+        throw streamAnsweredWithDocument(format, config, await readAnswer(response, config, url), response.headers)
       }
       return failBeforeFirstEvent(events(response, url), config.name)
     },
