@@ -14,9 +14,10 @@ import type { Gateway } from '../gateway/create-gateway.js'
 import { errorResponse } from '../gateway/handle-request.js'
 import type { GatewayResponse } from '../gateway/types.js'
 import { toGatewayError } from '../ir/errors.js'
+import { headerRecord } from '../util/header-record.js'
 import { clientFormatOf } from './app.js'
 import { createGatewayKeyCheck, type HeaderSource } from './auth.js'
-import { inboundBody, nodeHeaderRecord } from './inbound-body.js'
+import { inboundBody } from './inbound-body.js'
 import { PROXY_ROUTES, type ProxyRoute } from './proxy-routes.js'
 import { readNodeBodyText } from './read-body.js'
 import { sendResponse } from './send-response.js'
@@ -67,7 +68,7 @@ async function serve(gateway: Gateway, route: ProxyRoute, req: IncomingMessage, 
       operation: route.operation,
       endpoint: route.endpoint,
       ...body,
-      headers: nodeHeaderRecord(req.headers),
+      headers: headerRecord(req.headers),
       signal: controller.signal,
       controller,
       origin: 'server',

@@ -1,9 +1,7 @@
 /**
- * The parts of an InboundRequest both server paths (the h3 route and the fast
- * lane) build the same way: the body as JSON plus its raw text, and the
- * headers as a plain record.
+ * The part of an InboundRequest both server paths (the h3 route and the fast
+ * lane) build the same way: the body as JSON plus its raw text.
  */
-import type { IncomingHttpHeaders } from 'node:http'
 import type { InboundRequest } from '../gateway/types.js'
 import { GatewayError } from '../ir/errors.js'
 
@@ -30,14 +28,4 @@ function parseBody(rawBody: string): InboundBody {
     )
     return { body: undefined, rawBody, bodyError }
   }
-}
-
-/** Node's request headers as lower-case name -> value (repeated ones joined, as web Headers would). */
-export function nodeHeaderRecord(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const key in headers) {
-    const value = headers[key]
-    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return out
 }

@@ -14,6 +14,7 @@ import type { Readable } from 'node:stream'
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici'
 import type { ProviderTimeouts } from '../../config/types.js'
 import { GatewayError } from '../../ir/errors.js'
+import { headerRecord } from '../../util/header-record.js'
 import { readableFrom } from '../body-feed.js'
 import type { BodyFeed, BodySink, UpstreamResponse } from '../types.js'
 
@@ -28,15 +29,6 @@ export interface UpstreamCall {
 export interface UpstreamClient {
   send(call: UpstreamCall): Promise<UpstreamResponse>
   close(): Promise<void>
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const key in headers) {
-    const value = headers[key]
-    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return out
 }
 
 /** Where a URL points, without path or query (which may carry keys). */
@@ -145,7 +137,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (status < 200) return // informational (100 Continue); the real head follows
     const onHead = this.onHead!
     this.onHead = this.onEarlyError = undefined
-    onHead(status, flattenHeaders(headers))
+    onHead(status, headerRecord(headers))
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {

@@ -7,14 +7,16 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { H3Event } from 'h3'
 import type { Gateway } from '../../gateway/create-gateway.js'
-import { inboundBody, nodeHeaderRecord } from '../inbound-body.js'
+import { headerRecord } from '../../util/header-record.js'
+import { inboundBody } from '../inbound-body.js'
 import type { ProxyRoute } from '../proxy-routes.js'
 import { readBodyText } from '../read-body.js'
 import { toHTTPResponse } from '../web-response.js'
 
-export function headerRecord(event: H3Event): Record<string, string> {
+/** The request's headers as a record: Node's when the event has them, else the web Headers'. */
+function eventHeaders(event: H3Event): Record<string, string> {
   const node = event.runtime?.node?.req?.headers as IncomingHttpHeaders | undefined
-  if (node) return nodeHeaderRecord(node)
+  if (node) return headerRecord(node)
   const out: Record<string, string> = {}
   event.req.headers.forEach((value, key) => {
     out[key] = value
@@ -30,7 +32,7 @@ export function proxyRoute(gateway: Gateway, route: ProxyRoute) {
       operation: route.operation,
       endpoint: route.endpoint,
       ...body,
-      headers: headerRecord(event),
+      headers: eventHeaders(event),
       signal: event.req.signal,
       origin: 'server',
     })
