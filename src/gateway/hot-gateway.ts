@@ -10,10 +10,10 @@
  *   ends with its format's error event, a waiting request gets a 503, so no
  *   client is left with a silently truncated answer.
  */
-import { Readable } from 'node:stream'
 import type { GatewayConfig } from '../config/types.js'
 import { clientFormats } from '../formats/registry.js'
 import { GatewayError } from '../ir/errors.js'
+import { toNodeStream } from '../util/node-stream.js'
 import type { Gateway } from './create-gateway.js'
 import { errorResponse } from './handle-request.js'
 import type { GatewayResponse, InboundRequest } from './types.js'
@@ -89,7 +89,7 @@ export function createHotGateway(initial: Gateway): HotGateway {
     }
     // A stream is done when it closes (ended, or destroyed by the client leaving). As a Node
     // stream it is what the server pipes anyway: no extra hop per chunk.
-    const body = response.body instanceof Readable ? response.body : Readable.from(response.body, { objectMode: false })
+    const body = toNodeStream(response.body)
     body.once('close', finish)
     return { ...response, body }
   }

@@ -9,7 +9,7 @@
 import type { ServerResponse } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { GatewayResponse } from '../gateway/types.js'
-import { toNodeStream } from './web-response.js'
+import { toNodeStream } from '../util/node-stream.js'
 
 /** Statuses whose responses carry no body (as h3 treats them). */
 const NO_BODY = new Set([100, 101, 102, 204, 205, 304])

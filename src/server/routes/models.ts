@@ -12,7 +12,7 @@ import { clientFormats } from '../../formats/registry.js'
 import { errorResponse } from '../../gateway/handle-request.js'
 import { GatewayError, toGatewayError } from '../../ir/errors.js'
 import { CAPABILITIES, filterModels, listRoutableModels, type ModelFilter, type RoutableModel } from '../../routing/list-models.js'
-import { toWebResponse } from '../web-response.js'
+import { toHTTPResponse } from '../web-response.js'
 
 // A fixed date: the list describes configuration, not model release dates.
 const CREATED = Math.floor(Date.UTC(2025, 0, 1) / 1000)
@@ -78,7 +78,7 @@ export function modelsRoute(gateway: Gateway) {
     try {
       filter = filterFrom(event.url.searchParams)
     } catch (error) {
-      return toWebResponse(errorResponse(clientFormats[anthropicClient ? 'anthropic' : 'openai'], toGatewayError(error)))
+      return toHTTPResponse(errorResponse(clientFormats[anthropicClient ? 'anthropic' : 'openai'], toGatewayError(error)))
     }
     const models = filterModels(await listRoutableModels(gateway.routing), filter)
     return anthropicClient ? anthropicModelList(models) : openaiModelList(models)
