@@ -29,25 +29,25 @@ export function reloadOnChange(context: ReloadContext): ConfigWatcher {
   let running: Promise<void> | undefined
   let again = false
 
-  async function reload(): Promise<void> {
-    let next: GatewayConfig
-    try {
-      next = await context.load()
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      stderr.write(`llm-gateway: config reload failed, still serving the previous config: ${reason}\n`)
-      return
-    }
+  /** The listening address is the process's: a reload keeps it (and says so when the file changed it). */
+  function keepAddress(next: GatewayConfig): void {
     const { host, port } = context.gateway.config.server
     if (next.server.host !== host || next.server.port !== port) {
       stderr.write(`llm-gateway: server.host and server.port apply on restart; still listening on ${host}:${port}\n`)
       next.server = { ...next.server, host, port }
     }
+  }
+
+  async function reload(): Promise<void> {
+    let next: GatewayConfig
     let gateway: Gateway
     try {
+      next = await context.load()
+      keepAddress(next)
       gateway = context.build(next)
     } catch (error) {
-      stderr.write(`llm-gateway: config reload failed, still serving the previous config: ${(error as Error).message}\n`)
+      const reason = error instanceof Error ? error.message : String(error)
+      stderr.write(`llm-gateway: config reload failed, still serving the previous config: ${reason}\n`)
       return
     }
     context.gateway.swap(gateway)
