@@ -145,7 +145,7 @@ class GeminiStreamDecoder implements StreamDecoder {
     const events = this.openPart('tool_call')
     const part = this.open!
     const id = toolCallId(this.calls++, call.name, this.responseId, call.id)
-    events.push(signature ? { type: 'tool_call_start', index: part.index, id, name: call.name, signature } : { type: 'tool_call_start', index: part.index, id, name: call.name })
+    events.push({ type: 'tool_call_start', index: part.index, id, name: call.name, ...(signature ? { signature } : {}) })
     if (signature) events.push(this.sign(signature))
     if (call.willContinue && call.args === undefined) {
       part.args = new PartialArgsWriter()

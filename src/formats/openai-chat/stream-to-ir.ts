@@ -192,7 +192,7 @@ export class OpenAIStreamDecoder implements StreamDecoder {
       this.open = { kind: 'tool', index, text: '' }
       const name = typeof fn.name === 'string' ? fn.name : ''
       // A signature that comes with the call's first chunk also rides on its start (see StreamEvent).
-      this.events.push(signature ? { type: 'tool_call_start', index, id: state.id, name, signature } : { type: 'tool_call_start', index, id: state.id, name })
+      this.events.push({ type: 'tool_call_start', index, id: state.id, name, ...(signature ? { signature } : {}) })
     }
     // Services that interleave argument fragments of parallel calls do not exist in practice;
     // a late fragment still goes to its own call's index.
