@@ -1,6 +1,7 @@
 /** What one attempt at one target needs to know about the request it serves. */
 import type { ClientFormat } from '../formats/types.js'
 import type { IRRequest } from '../ir/types.js'
+import type { Target } from '../routing/types.js'
 import type { RequestTrace } from './request-trace.js'
 import type { InboundRequest } from './types.js'
 
@@ -12,6 +13,11 @@ export interface AttemptContext {
   signal: AbortSignal
   /** The request as IR, parsed on first use (the passthrough path never needs it). */
   ir(): IRRequest
+}
+
+/** The target speaks the client's format and can take its body as sent: the passthrough path. */
+export function speaksClientFormat(client: ClientFormat, target: Target): boolean {
+  return target.provider.format === client.name && target.provider.forward !== undefined
 }
 
 export const SSE_HEADERS: Record<string, string> = {

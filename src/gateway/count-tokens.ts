@@ -12,7 +12,7 @@ import { anthropicClientFormat } from '../formats/anthropic/index.js'
 import { estimateInputTokens } from '../ir/estimate-tokens.js'
 import type { IRRequest } from '../ir/types.js'
 import type { Target } from '../routing/types.js'
-import { type AttemptContext, JSON_HEADERS } from './attempt.js'
+import { type AttemptContext, JSON_HEADERS, speaksClientFormat } from './attempt.js'
 import { passthrough } from './passthrough.js'
 import type { GatewayResponse } from './types.js'
 
@@ -35,12 +35,9 @@ export function countTokensRequestToIR(body: unknown): IRRequest {
   return anthropicClientFormat.parseRequest(asMessagesBody(body))
 }
 
-function countsExactly(target: Target): boolean {
-  return target.provider.format === 'anthropic' && target.provider.forward !== undefined
-}
-
 export async function countTokens(context: AttemptContext, target: Target): Promise<GatewayResponse> {
-  if (countsExactly(target)) return passthrough(context, target)
+  // An Anthropic provider counts exactly: the request goes to it as sent.
+  if (speaksClientFormat(context.client, target)) return passthrough(context, target)
   const body = { input_tokens: estimateInputTokens(context.ir()) }
   context.trace.firstByte()
   context.trace.finish(() => ({ status: 200, response: body }))

@@ -14,7 +14,7 @@ import { needsOf } from '../routing/needs.js'
 import { resolveTargets } from '../routing/resolve-model.js'
 import type { RoutingContext, Target } from '../routing/types.js'
 import { gatewayAbortReason } from './abort-reason.js'
-import { type AttemptContext, JSON_HEADERS } from './attempt.js'
+import { type AttemptContext, JSON_HEADERS, speaksClientFormat } from './attempt.js'
 import { countTokens, countTokensRequestToIR, validateCountTokensRequest } from './count-tokens.js'
 import { passthrough, upstreamErrorHeaders } from './passthrough.js'
 import { type CostFunction, RequestTrace } from './request-trace.js'
@@ -73,10 +73,6 @@ function asGatewayError(caught: unknown): GatewayError {
   return toGatewayError(caught)
 }
 
-function sameFormat(client: ClientFormat, target: Target): boolean {
-  return target.provider.format === client.name && target.provider.forward !== undefined
-}
-
 export async function handleRequest(runtime: GatewayRuntime, inbound: InboundRequest): Promise<GatewayResponse> {
   const client = clientFormats[inbound.format]
   const trace = new RequestTrace(
@@ -117,7 +113,7 @@ export async function handleRequest(runtime: GatewayRuntime, inbound: InboundReq
         trace.provider = candidate.provider.name
         trace.providerModel = candidate.model
         if (counting) return countTokens(context, candidate)
-        return sameFormat(client, candidate) ? passthrough(context, candidate) : translated(context, candidate)
+        return speaksClientFormat(client, candidate) ? passthrough(context, candidate) : translated(context, candidate)
       },
       { settings: routing.settings, breakers: routing.breakers },
     )
