@@ -4,24 +4,14 @@
  * Used by `serve` and by the one-off commands, so both log the same way.
  */
 import type { GatewayConfig } from '../config/types.js'
+import { providerSecrets } from '../providers/http/scrub-secrets.js'
 import { FileRecorder, type FileRecorderOptions } from './file-recorder.js'
 import { nullRecorder, type Recorder } from './record.js'
 
-const SECRET_HEADER = /auth|key|token|secret|cookie/i
-
-/** Every secret in the config: provider keys (all of them) and the keys clients use on the gateway. */
+/** Every secret in the config: each provider's credentials and the keys clients use on the gateway. */
 export function configSecrets(config: GatewayConfig): string[] {
   const secrets = new Set<string>(config.server.apiKeys)
-  for (const provider of Object.values(config.providers)) {
-    if (provider.apiKey) secrets.add(provider.apiKey)
-    for (const key of provider.apiKeys) secrets.add(key)
-    // Custom auth headers (Azure's api-key, a proxy's token) are secrets too.
-    for (const [name, value] of Object.entries(provider.headers)) {
-      if (!SECRET_HEADER.test(name)) continue
-      secrets.add(value)
-      secrets.add(value.replace(/^(Bearer|Basic|Token)\s+/i, ''))
-    }
-  }
+  for (const provider of Object.values(config.providers)) for (const secret of providerSecrets(provider)) secrets.add(secret)
   return [...secrets].filter(Boolean)
 }
 
