@@ -13,8 +13,7 @@
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions'
-import { type FakeUpstream, startFakeUpstream } from '../support/fake-upstream.js'
-import { startGateway, type TestGateway } from '../support/start-gateway.js'
+import { type SdkHarness, startSdkHarness } from '../support/sdk-harness.js'
 
 export type ClientKind = 'openai' | 'anthropic'
 export type ProviderKind = 'openai' | 'anthropic'
@@ -28,17 +27,10 @@ export const MODEL: Record<ProviderKind, string> = {
   anthropic: 'ant/claude-sonnet-4-5',
 }
 
-export interface Harness {
-  fake: FakeUpstream
-  gw: TestGateway
-  openai: OpenAI
-  anthropic: Anthropic
-  close(): Promise<void>
-}
+export type Harness = SdkHarness
 
-export async function startHarness(): Promise<Harness> {
-  const fake = await startFakeUpstream({ apiKey: UPSTREAM_KEY })
-  const gw = await startGateway({
+export function startHarness(): Promise<Harness> {
+  return startSdkHarness(UPSTREAM_KEY, (fake) => ({
     providers: {
       oai: { type: 'openai', baseURL: fake.baseURL('openai'), apiKey: UPSTREAM_KEY },
       ant: { type: 'anthropic', baseURL: fake.baseURL('anthropic'), apiKey: UPSTREAM_KEY },
@@ -46,19 +38,7 @@ export async function startHarness(): Promise<Harness> {
     // One attempt per request and no breaker: every test looks at one upstream exchange,
     // and the error cells must not change how later cells are routed.
     routing: { retries: 0, breaker: { failures: 0 }, modelLists: { refreshMs: 0 } },
-  })
-  const openai = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: 'client-key', maxRetries: 0 })
-  const anthropic = new Anthropic({ baseURL: gw.url, apiKey: 'client-key', maxRetries: 0 })
-  return {
-    fake,
-    gw,
-    openai,
-    anthropic,
-    async close() {
-      await gw.close()
-      await fake.close()
-    },
-  }
+  }))
 }
 
 /** An answer in neutral terms, whichever client format carried it. */
