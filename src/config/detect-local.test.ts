@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { closedPort } from '../../test/support/closed-port.js'
 import { detectLocalServers, LOCAL_SERVERS } from './detect-local.js'
 
 const servers: Server[] = []
@@ -24,13 +25,6 @@ async function local(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`
 }
 
-/** A port that was free a moment ago: nothing listens there. */
-async function refusing(): Promise<string> {
-  const url = await local(() => {})
-  const server = servers.pop()!
-  await new Promise((resolve) => server.close(resolve))
-  return url
-}
 
 describe('detectLocalServers', () => {
   it('asks the Ollama, LM Studio and vLLM addresses by default', () => {
@@ -55,7 +49,7 @@ describe('detectLocalServers', () => {
       { name: 'ollama', baseURL: listing },
       { name: 'lmstudio', baseURL: notFound },
       { name: 'vllm', baseURL: html },
-      { name: 'other', baseURL: await refusing() },
+      { name: 'other', baseURL: `http://127.0.0.1:${await closedPort()}/v1` },
     ])
     expect(found).toEqual(['ollama'])
   })

@@ -5,12 +5,12 @@
  * running gateway. Checks output streams, exit codes and the traffic log.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LogRecord } from '../../src/log/record.js'
 import { anthropic, type FakeUpstream, openai, startFakeUpstream } from '../support/fake-upstream.js'
+import { closedPort } from '../support/closed-port.js'
 import { startGateway, type TestGateway } from '../support/start-gateway.js'
 import { runCli, startCli } from './run-cli.js'
 
@@ -32,14 +32,6 @@ function logRecords(): LogRecord[] {
     .map((line) => JSON.parse(line) as LogRecord)
 }
 
-/** A port nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 const footerId = (stderr: string) => /\b(gw_[0-9a-z]+)\s*$/.exec(stderr.trim())?.[1]
 

@@ -6,6 +6,7 @@
  */
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { closedPort } from '../support/closed-port.js'
 import { startFakeUpstream, type FakeUpstream, type ReplyFn, type SseReply } from '../support/fake-upstream.js'
 import { startGateway, type TestGateway } from '../support/start-gateway.js'
 
@@ -28,14 +29,6 @@ export interface Rig {
   close(): Promise<void>
 }
 
-/** A port that was free a moment ago (listen on 0, close). */
-async function freePort(): Promise<number> {
-  const server = createTcpServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 async function silentServer(): Promise<TcpServer> {
   const sockets = new Set<Socket>()
@@ -55,7 +48,7 @@ async function silentServer(): Promise<TcpServer> {
 
 export async function startRig(extra: { server?: Record<string, unknown>; routing?: Record<string, unknown> } = {}): Promise<Rig> {
   const fake = await startFakeUpstream()
-  const refusedPort = await freePort()
+  const refusedPort = await closedPort()
   const silent = await silentServer()
   const silentPort = (silent.address() as AddressInfo).port
   const gw = await startGateway({

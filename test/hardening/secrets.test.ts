@@ -16,6 +16,7 @@ import { createGateway, type Gateway } from '../../src/gateway/create-gateway.js
 import { createRecorder } from '../../src/log/create-recorder.js'
 import { createProvider } from '../../src/providers/create-provider.js'
 import { startServer, type RunningServer } from '../../src/server/start-server.js'
+import { closedPort } from '../support/closed-port.js'
 import { startFakeUpstream, type FakeUpstream } from '../support/fake-upstream.js'
 import { type Client, call, requestBody } from './harness.js'
 
@@ -45,11 +46,7 @@ let refusedURL: string
 beforeAll(async () => {
   fake = await startFakeUpstream()
   logDir = await mkdtemp(join(tmpdir(), 'llm-gateway-secrets-'))
-  const { createServer } = await import('node:net')
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as AddressInfo).port
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  const port = await closedPort()
   refusedURL = `http://127.0.0.1:${port}`
 
   const env = { ...process.env, TEST_OPENAI_KEY: KEYS.openai }

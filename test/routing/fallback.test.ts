@@ -5,29 +5,21 @@
  * stream has started, retry-after, the circuit breaker and key rotation.
  */
 import Anthropic from '@anthropic-ai/sdk'
-import { createServer } from 'node:net'
 import OpenAI from 'openai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { anthropic, type FakeUpstream, openai, startFakeUpstream } from '../support/fake-upstream.js'
+import { closedPort as findClosedPort } from '../support/closed-port.js'
 import { startGateway, type TestGateway } from '../support/start-gateway.js'
 
 let fake: FakeUpstream
 let closedPort: number
 const gateways: TestGateway[] = []
 
-/** A port nothing listens on: bound once, then released. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 beforeAll(async () => {
   // No key check: the key-rotation tests send several keys and read them off the requests.
   fake = await startFakeUpstream()
-  closedPort = await freePort()
+  closedPort = await findClosedPort()
 })
 afterEach(() => fake.reset())
 afterAll(async () => {
